@@ -1,0 +1,81 @@
+package br.com.opera360.command.account;
+
+import br.com.opera360.command.user.EmailClaim;
+import br.com.opera360.command.user.TemporaryPasswords;
+import br.com.opera360.command.user.User;
+import br.com.opera360.kernel.account.AccountRegistration;
+import br.com.opera360.kernel.account.RegisterAccount;
+import br.com.opera360.kernel.common.Rejected;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a customer account in one unit of work: claims the CNPJ and the Administrator's e-mail, creates the
+ * account (with its built-in profile) and the Administrator, and issues the first temporary password. Either all of
+ * it is stored or none of it.
+ */
+@Component
+class AccountRegistrar {
+    private final Repository<CnpjClaim> cnpjClaims;
+    private final Repository<EmailClaim> emailClaims;
+    private final Repository<CustomerAccount> accounts;
+    private final Repository<User> users;
+    private final TemporaryPasswords passwords;
+
+    AccountRegistrar(Repository<CnpjClaim> cnpjClaims, Repository<EmailClaim> emailClaims,
+                     Repository<CustomerAccount> accounts, Repository<User> users, TemporaryPasswords passwords) {
+        this.cnpjClaims = cnpjClaims;
+        this.emailClaims = emailClaims;
+        this.accounts = accounts;
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    @CommandHandler
+    AccountRegistration handle(RegisterAccount cmd) throws Exception {
+        var claim = cnpjClaims.loadOrCreate(cmd.cnpj().value(), CnpjClaim::unclaimed);
+        boolean claimed = claim.invoke(c -> c.claimFor(cmd));
+        if (!claimed) {
+            return new AccountRegistration(claim.invoke(CnpjClaim::accountId), false);
+        }
+        if (accountExists(cmd.accountId().value())) {
+            throw Rejected.conflict("account.taken", "Já existe uma conta com este accountId e outro CNPJ.");
+        }
+        String email = cmd.administratorEmail().value();
+        emailClaims.loadOrCreate(email, EmailClaim::unclaimed)
+                   .execute(c -> c.claimFor(email, cmd.administratorId().value(), cmd.accountId().value()));
+        accounts.newInstance(() -> new CustomerAccount(cmd));
+        var admin = users.newInstance(() -> new User(cmd.administratorId().value(), cmd.accountId().value(),
+                cmd.administratorName(), email, null, null, cmd.administratorProfileId().value(), true));
+        admin.execute(u -> u.issueTemporaryPassword("ACCOUNT_REGISTERED"));
+
+        String password = passwords.generate();
+        passwords.deliverAfterCommit(cmd.administratorId().value(), email,
+                "Opera360 Conectividade: seu acesso de Administrador",
+                """
+                Olá, %s.
+
+                A conta da empresa %s (CNPJ %s) foi criada no Portal Opera360 – módulo Conectividade,
+                e você é o Administrador dela.
+
+                Login: %s
+                Senha temporária: %s
+
+                No primeiro acesso o portal pedirá o token enviado por e-mail e a troca desta senha.
+                Se você não esperava esta mensagem, avise o seu Gerente de Contas.
+                """.formatted(cmd.administratorName(), cmd.companyName(), cmd.cnpj().value(), email, password),
+                password);
+        return new AccountRegistration(cmd.accountId().value(), true);
+    }
+
+    private boolean accountExists(String accountId) {
+        try {
+            accounts.load(accountId);
+            return true;
+        } catch (AggregateNotFoundException notFound) {
+            return false;
+        }
+    }
+}

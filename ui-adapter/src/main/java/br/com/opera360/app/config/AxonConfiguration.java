@@ -1,0 +1,107 @@
+package br.com.opera360.app.config;
+
+import br.com.opera360.command.common.RejectionWrappingInterceptor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.ClassUtils;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Axon wiring shared by both runtime modes. Mode differences live in Embedded/ProductionModeConfiguration. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+    static final String KERNEL_PACKAGE = "br.com.opera360.kernel";
+
+    @Bean
+    @Primary
+    Serializer serializer(ObjectMapper objectMapper) {
+        ObjectMapper mapper = objectMapper.copy()
+                // history must stay readable after a field is added: unknown fields are ignored, never fatal
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        var builder = JacksonSerializer.builder().objectMapper(mapper).revisionResolver(new AnnotationRevisionResolver());
+        return new KernelTypeSerializer(builder, kernelRecords());
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Every top-level record of the kernel, by simple name; a duplicate name would make history ambiguous. */
+    static Map<String, Class<?>> kernelRecords() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(Record.class));
+        Map<String, Class<?>> types = new HashMap<>();
+        for (var candidate : scanner.findCandidateComponents(KERNEL_PACKAGE)) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), AxonConfiguration.class.getClassLoader());
+            if (type.getEnclosingClass() != null) continue;
+            Class<?> previous = types.put(type.getSimpleName(), type);
+            if (previous != null) {
+                throw new IllegalStateException("Two kernel records named " + type.getSimpleName() + ": " + previous + ", " + type);
+            }
+        }
+        return types;
+    }
+
+    @Bean
+    DefaultMongoTemplate axonMongoTemplate(MongoClient mongoClient,
+                                           @Value("${spring.data.mongodb.database:opera360}") String database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+    }
+
+    /**
+     * Tracking tokens sit next to the read models. {@code opera360.axon.node-id} is fixed in the embedded mode so that
+     * a restarted process takes its own claims back at once instead of waiting for them to time out.
+     */
+    @Bean
+    TokenStore tokenStore(DefaultMongoTemplate axonMongoTemplate, Serializer serializer,
+                          @Value("${opera360.axon.node-id:}") String nodeId) {
+        var builder = MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).ensureIndexes(true);
+        if (!nodeId.isBlank()) builder.nodeId(nodeId);
+        return builder.build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(DefaultMongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    RejectionWrappingInterceptor rejectionWrappingInterceptor(CommandBus commandBus) {
+        var interceptor = new RejectionWrappingInterceptor();
+        commandBus.registerHandlerInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+}

@@ -1,0 +1,7 @@
+package br.com.opera360.app.identity;
+
+/** Makes the identity store's last writes durable before a request is acknowledged. */
+@FunctionalInterface
+public interface StoreDurability {
+    void flush();
+}

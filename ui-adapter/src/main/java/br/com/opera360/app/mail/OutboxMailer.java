@@ -1,0 +1,62 @@
+package br.com.opera360.app.mail;
+
+import br.com.opera360.kernel.mail.Mailer;
+import br.com.opera360.kernel.mail.OutgoingMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Without SMTP, every message becomes an RFC 822 file {@code <instant>-<id>.eml} in the outbox folder, written to a
+ * temporary name and moved into place, so a reader never sees half a message.
+ */
+class OutboxMailer implements Mailer {
+    private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path outbox;
+    private final String from;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    OutboxMailer(Path outbox, String from, Clock clock) {
+        this.outbox = outbox;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        try {
+            Files.createDirectories(outbox);
+            var message = new MimeMessage(session);
+            MimeMessages.fill(message, mail, from, clock);
+            message.saveChanges();
+            String name = NAME_TIME.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml";
+            Path tmp = outbox.resolve("." + name + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                message.writeTo(out);
+            }
+            Files.move(tmp, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            log.info("E-mail to {} ({}) written to {}", mail.to(), mail.subject(), outbox.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the e-mail to the outbox " + outbox, e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot build the e-mail to " + mail.to(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package br.com.opera360.app.mail;
+
+import br.com.opera360.kernel.mail.Mailer;
+import br.com.opera360.kernel.mail.OutgoingMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import java.time.Clock;
+
+class SmtpMailer implements Mailer {
+    private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
+    private final JavaMailSender sender;
+    private final String from;
+    private final Clock clock;
+
+    SmtpMailer(JavaMailSender sender, String from, Clock clock) {
+        this.sender = sender;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        sender.send(message -> MimeMessages.fill(message, mail, from, clock));
+        log.info("E-mail to {} ({}) sent by SMTP", mail.to(), mail.subject());
+    }
+}

@@ -1,0 +1,106 @@
+package br.com.opera360.testing;
+
+import br.com.opera360.Opera360Application;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.threeten.extra.MutableClock;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The real embedded application on a random port, one context for every API test, its own data dir under
+ * {@code target/api-test/}. Each test ingests its own customer account, so tests never see each other's data.
+ * Time moves with {@link #clock}; it is reset before each test.
+ */
+@SpringBootTest(classes = Opera360Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiTest.TestClock.class)
+public abstract class ApiTest {
+    public static final String API_KEY = "test-ingest-key";
+    public static final Instant START = Instant.parse("2026-03-10T15:00:00Z");
+    public static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    protected static final Path DATA_DIR = Path.of("target/api-test/" + UUID.randomUUID()).toAbsolutePath();
+    private static final AtomicLong CNPJ_SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("opera360.data-dir", DATA_DIR::toString);
+        registry.add("opera360.demo-data", () -> "false");
+        registry.add("opera360.ingest.api-key", () -> API_KEY);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return MutableClock.of(START, SAO_PAULO);
+        }
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.setInstant(START);
+    }
+
+    protected Outbox outbox() {
+        return new Outbox(DATA_DIR.resolve("outbox"));
+    }
+
+    protected WebTestClient.ResponseSpec ingest(String path, Object body) {
+        return web.post().uri(path).header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                  .bodyValue(body).exchange();
+    }
+
+    /** A fresh, valid numeric CNPJ no other test uses. */
+    public static String newCnpj() {
+        String base = String.format("%08d0001", CNPJ_SEQUENCE.incrementAndGet() % 100_000_000L);
+        return base + checkDigits(base);
+    }
+
+    public static String checkDigits(String twelve) {
+        int d1 = mod11(twelve, new int[]{5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});
+        int d2 = mod11(twelve + d1, new int[]{6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});
+        return "" + d1 + d2;
+    }
+
+    private static int mod11(String s, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) sum += (s.charAt(i) - '0') * weights[i];
+        int r = sum % 11;
+        return r < 2 ? 0 : 11 - r;
+    }
+
+    /** Registers a new customer account; answers its id and the Administrator's e-mail. */
+    protected TestAccount newAccount() {
+        String cnpj = newCnpj();
+        String email = "admin-" + cnpj + "@cliente.com.br";
+        var body = Map.of("cnpj", cnpj, "companyName", "Cliente " + cnpj,
+                "administrator", Map.of("name", "Administradora " + cnpj, "email", email));
+        String accountId = ingest("/api/ingest/accounts", body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("accountId").toString();
+        return new TestAccount(accountId, cnpj, email);
+    }
+
+    public record TestAccount(String accountId, String cnpj, String adminEmail) {
+    }
+}

@@ -3,6 +3,7 @@ package br.com.opera360.testing;
 import br.com.opera360.Opera360Application;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @SpringBootTest(classes = Opera360Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiTest.TestClock.class)
+@AutoConfigureObservability // metrics as in production: /actuator/prometheus is part of what we test
 public abstract class ApiTest {
     public static final String API_KEY = "test-ingest-key";
     public static final Instant START = Instant.parse("2026-03-10T15:00:00Z");
@@ -77,6 +79,16 @@ public abstract class ApiTest {
         return base + checkDigits(base);
     }
 
+    /** A fresh, valid alphanumeric CNPJ (July 2026 format), e.g. {@code 12ABC34501DE35}. */
+    public static String newAlphanumericCnpj() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var random = new java.util.Random();
+        StringBuilder base = new StringBuilder("A");
+        while (base.length() < 12) base.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return base + checkDigits(base.toString());
+    }
+
+    /** CNPJ mod-11 check digits; letters are worth their ASCII code - 48 (Receita Federal's alphanumeric rule). */
     public static String checkDigits(String twelve) {
         int d1 = mod11(twelve, new int[]{5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});
         int d2 = mod11(twelve + d1, new int[]{6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.beans.factory.InitializingBean;
+import java.time.Clock;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -98,6 +101,12 @@ class AxonConfiguration {
         var interceptor = new RejectionWrappingInterceptor();
         commandBus.registerHandlerInterceptor(interceptor);
         return interceptor;
+    }
+
+    /** Event timestamps come from the application's clock, like every other "now". */
+    @Bean
+    InitializingBean eventClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
     }
 
     @Bean

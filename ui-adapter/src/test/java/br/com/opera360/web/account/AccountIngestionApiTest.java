@@ -39,7 +39,10 @@ class AccountIngestionApiTest extends ApiTest {
         while (true) {
             var result = web.get().uri("/api/ops/accounts/{id}", accountId).header("X-Api-Key", API_KEY).exchange()
                             .expectBody(Map.class).returnResult();
-            if (result.getStatus().is2xxSuccessful()) return (Map<String, Object>) result.getResponseBody();
+            // the account and its Administrator are two aggregates: wait until the view has both
+            if (result.getStatus().is2xxSuccessful() && result.getResponseBody().get("administratorEmail") != null) {
+                return (Map<String, Object>) result.getResponseBody();
+            }
             if (Instant.now().isAfter(deadline)) throw new AssertionError("account " + accountId + " never became visible");
             sleep(50);
         }

@@ -1,0 +1,50 @@
+package br.com.opera360.app.demo;
+
+import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.kernel.account.AccountRegistration;
+import br.com.opera360.kernel.account.RegisterAccount;
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Cnpj;
+import br.com.opera360.kernel.common.Email;
+import br.com.opera360.kernel.common.ProfileId;
+import br.com.opera360.kernel.common.UserId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code opera360.demo-data=true} (the embedded default) the data dir gets a demo customer account through the
+ * same commands ingestion sends. Registration is idempotent, so a restart on a filled data dir changes nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "opera360.demo-data", havingValue = "true")
+class DemoData {
+    static final String ACCOUNT_ID = "demo";
+    static final String CNPJ = "11222333000181";
+    static final String ADMIN_EMAIL = "admin@demo.opera360.com.br";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final CommandGateway commands;
+    private final Opera360Properties props;
+
+    DemoData(CommandGateway commands, Opera360Properties props) {
+        this.commands = commands;
+        this.props = props;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        AccountRegistration registration = commands.sendAndWait(new RegisterAccount(new Cnpj(CNPJ), new AccountId(ACCOUNT_ID), true,
+                "Demo Conectividade Ltda", "Administradora Demo", new Email(ADMIN_EMAIL), UserId.generate(), ProfileId.generate()));
+        String outbox = props.outboxDir().toAbsolutePath().normalize().toString();
+        if (registration.created()) {
+            log.info("Demo data loaded: customer account '{}' (CNPJ {}).", ACCOUNT_ID, CNPJ);
+        }
+        log.info("Demo Administrator: {} — the temporary password and login tokens are e-mailed to the outbox {}",
+                ADMIN_EMAIL, outbox);
+    }
+}

@@ -41,6 +41,10 @@ public class CustomerAccount {
         return Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
+    String accountId() {
+        return accountId;
+    }
+
     @EventSourcingHandler
     void on(AccountRegistered e) {
         accountId = e.accountId();

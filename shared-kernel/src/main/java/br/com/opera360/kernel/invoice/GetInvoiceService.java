@@ -1,0 +1,6 @@
+package br.com.opera360.kernel.invoice;
+
+import br.com.opera360.kernel.common.AccountId;
+
+public record GetInvoiceService(AccountId accountId, InvoiceId invoiceId, String designation) {
+}

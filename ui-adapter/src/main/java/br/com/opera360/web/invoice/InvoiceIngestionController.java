@@ -1,0 +1,77 @@
+package br.com.opera360.web.invoice;
+
+import br.com.opera360.kernel.common.Ingested;
+import br.com.opera360.web.common.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Billing pushes invoices, payments, negotiations, installment payments and Notas Fiscais (X-Api-Key). */
+@RestController
+@RequestMapping(path = "/api/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Ingestão: faturas", description = "Faturas, pagamentos, negociações e Notas Fiscais enviados pelo faturamento (X-Api-Key)")
+class InvoiceIngestionController {
+    private final Commands commands;
+
+    InvoiceIngestionController(Commands commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Registra uma fatura (201; reenvio idêntico 200; outros dados para o mesmo número 409)")
+    @PostMapping("/invoices")
+    Mono<ResponseEntity<Map<String, Object>>> invoice(@RequestBody RegisterInvoiceRequest body) {
+        return Mono.fromCallable(body::toCommand)
+                   .flatMap(cmd -> send(cmd, () -> Map.of("number", cmd.number())));
+    }
+
+    @Operation(summary = "Registra um pagamento de fatura")
+    @PostMapping("/payments")
+    Mono<ResponseEntity<Map<String, Object>>> payment(@RequestBody RecordPaymentRequest body) {
+        return Mono.fromCallable(body::toCommand)
+                   .flatMap(cmd -> send(cmd, () -> {
+                       Map<String, Object> answer = new LinkedHashMap<>();
+                       answer.put("invoiceNumber", body.invoiceNumber().strip());
+                       if (cmd.paymentId() != null) answer.put("paymentId", cmd.paymentId());
+                       return answer;
+                   }));
+    }
+
+    @Operation(summary = "Registra a negociação (parcelamento) de faturas pendentes")
+    @PostMapping("/negotiations")
+    Mono<ResponseEntity<Map<String, Object>>> negotiation(@RequestBody NegotiateInstallmentsRequest body) {
+        return Mono.fromCallable(body::toCommand)
+                   .flatMap(cmd -> send(cmd, () -> Map.of("negotiationId", cmd.reference())));
+    }
+
+    @Operation(summary = "Registra o pagamento de uma parcela de negociação")
+    @PostMapping("/installment-payments")
+    Mono<ResponseEntity<Map<String, Object>>> installmentPayment(@RequestBody RecordInstallmentPaymentRequest body) {
+        return Mono.fromCallable(body::toCommand)
+                   .flatMap(cmd -> send(cmd, () -> Map.of("negotiationId", body.negotiationId().strip(),
+                           "installmentNumber", cmd.installmentNumber())));
+    }
+
+    @Operation(summary = "Anexa a Nota Fiscal de uma fatura (o XML é guardado exatamente como enviado)")
+    @PostMapping("/notas-fiscais")
+    Mono<ResponseEntity<Map<String, Object>>> notaFiscal(@RequestBody AttachNotaFiscalRequest body) {
+        return Mono.fromCallable(body::toCommand)
+                   .flatMap(cmd -> send(cmd, () -> Map.of("invoiceNumber", body.invoiceNumber().strip(),
+                           "accessKey", cmd.accessKey().value())));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> send(Object command, Supplier<Map<String, Object>> answer) {
+        return commands.<Ingested>send(command)
+                       .map(r -> ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer.get()));
+    }
+}

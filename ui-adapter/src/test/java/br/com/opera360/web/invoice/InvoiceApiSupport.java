@@ -1,0 +1,185 @@
+package br.com.opera360.web.invoice;
+
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.PageRequest;
+import br.com.opera360.kernel.invoice.FindInvoices;
+import br.com.opera360.kernel.invoice.GetInvoice;
+import br.com.opera360.kernel.invoice.InvoiceDetails;
+import br.com.opera360.kernel.invoice.InvoiceId;
+import br.com.opera360.kernel.invoice.InvoicePage;
+import br.com.opera360.kernel.invoice.InvoiceSortField;
+import br.com.opera360.kernel.invoice.InvoiceStatus;
+import br.com.opera360.kernel.invoice.NfAccessKey;
+import br.com.opera360.testing.ApiTest;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/** Ingests invoices through the API and reads them back through the query handlers (what the portal shows). */
+abstract class InvoiceApiSupport extends ApiTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 10); // ApiTest.START in São Paulo
+
+    @Autowired
+    QueryGateway queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static Map<String, Object> item(String designation, String amount) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("designation", designation);
+        item.put("serviceType", "Link Dedicado");
+        item.put("description", "Mensalidade " + designation);
+        item.put("amount", new java.math.BigDecimal(amount));
+        item.put("periodStart", "2026-02-01");
+        item.put("periodEnd", "2026-02-28");
+        return item;
+    }
+
+    static Map<String, Object> invoice(String accountId, String number, LocalDate issueDate, LocalDate dueDate,
+                                       List<Map<String, Object>> items) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("number", number);
+        body.put("issueDate", issueDate.toString());
+        body.put("dueDate", dueDate.toString());
+        body.put("issuer", "M2M Telecomunicações S.A.");
+        body.put("items", items);
+        return body;
+    }
+
+    static Map<String, Object> invoice(String accountId, String number, LocalDate dueDate, String amount) {
+        return invoice(accountId, number, dueDate.minusDays(20), dueDate, List.of(item("LINK-" + number, amount)));
+    }
+
+    void registerInvoice(String accountId, String number, LocalDate dueDate, String amount) {
+        ingest("/api/ingest/invoices", invoice(accountId, number, dueDate, amount)).expectStatus().isCreated();
+    }
+
+    static Map<String, Object> payment(String accountId, String number, String amount, LocalDate paidOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("invoiceNumber", number);
+        body.put("amount", new java.math.BigDecimal(amount));
+        body.put("paidOn", paidOn.toString());
+        return body;
+    }
+
+    static Map<String, Object> installment(int number, LocalDate dueDate, String amount) {
+        return Map.of("number", number, "dueDate", dueDate.toString(), "amount", new java.math.BigDecimal(amount));
+    }
+
+    static Map<String, Object> negotiation(String accountId, String id, List<String> invoices, LocalDate agreedOn,
+                                           List<Map<String, Object>> installments) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("negotiationId", id);
+        body.put("invoiceNumbers", invoices);
+        body.put("agreedOn", agreedOn.toString());
+        body.put("installments", installments);
+        return body;
+    }
+
+    static Map<String, Object> installmentPayment(String accountId, String id, int number, String amount, LocalDate paidOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("negotiationId", id);
+        body.put("installmentNumber", number);
+        body.put("amount", new java.math.BigDecimal(amount));
+        body.put("paidOn", paidOn.toString());
+        return body;
+    }
+
+    /** A valid NF-e access key: SP, 2026-03, the given CNPJ, model 55, series 1, the number, with its mod-11 digit. */
+    static String accessKey(String cnpj, int number) {
+        String base = "35" + "2603" + cnpj + "55" + "001" + String.format("%09d", number) + "1" + String.format("%08d", number);
+        return base + NfAccessKey.checkDigit(base);
+    }
+
+    static String nfXml(String accessKey, int number) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nfeProc xmlns=\"http://www.portalfiscal.inf.br/nfe\" versao=\"4.00\">"
+                + "<NFe><infNFe Id=\"NFe" + accessKey + "\" versao=\"4.00\"><ide><natOp>Prestação de serviço de telecomunicação</natOp>"
+                + "<serie>1</serie><nNF>" + number + "</nNF><dhEmi>2026-03-01T10:00:00-03:00</dhEmi></ide>"
+                + "<emit><CNPJ>11222333000181</CNPJ><xNome>M2M Telecomunicações S.A.</xNome></emit>"
+                + "<dest><CNPJ>11444777000161</CNPJ><xNome>Cliente &amp; Cia Ltda</xNome></dest>"
+                + "<det nItem=\"1\"><prod><xProd>Link dedicado 100 Mbps</xProd><vProd>1500.00</vProd></prod></det>"
+                + "<total><ICMSTot><vNF>1500.00</vNF></ICMSTot></total></infNFe></NFe>\n  <!-- acentuação: ç ã é -->\r\n</nfeProc>\n";
+    }
+
+    long eventCount(String aggregateId) {
+        Long n = jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ?", Long.class, aggregateId);
+        return n == null ? 0 : n;
+    }
+
+    InvoiceDetails details(String accountId, String number) {
+        return queries.query(new GetInvoice(new AccountId(accountId), InvoiceId.of(new AccountId(accountId), number)),
+                InvoiceDetails.class).join();
+    }
+
+    /** Ingestion is eventually consistent (the contract allows up to 1 s): wait until the view satisfies the check. */
+    InvoiceDetails awaitInvoice(String accountId, String number, Predicate<InvoiceDetails> ready) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (true) {
+            InvoiceDetails d = details(accountId, number);
+            if (d != null && ready.test(d)) return d;
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("invoice " + number + " never reached the expected state: " + d);
+            sleep(30);
+        }
+    }
+
+    InvoiceDetails awaitInvoice(String accountId, String number) {
+        return awaitInvoice(accountId, number, d -> true);
+    }
+
+    InvoicePage list(String accountId, Set<InvoiceStatus> statuses, InvoiceSortField sort, boolean ascending, int page, int size) {
+        return queries.query(new FindInvoices(new AccountId(accountId), null, null, statuses, null, null, null, sort, ascending,
+                new PageRequest(page, size)), InvoicePage.class).join();
+    }
+
+    List<Integer> race(int n, IntFunction<Object[]> requests) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(n);
+        try {
+            List<CompletableFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Object[] request = requests.apply(i);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ingest((String) request[0], request[1]).returnResult(String.class).getStatus().value();
+                }, pool));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : futures) statuses.add(f.get());
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

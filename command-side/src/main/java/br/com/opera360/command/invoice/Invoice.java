@@ -149,6 +149,7 @@ public class Invoice {
     @EventSourcingHandler
     void on(InvoiceNegotiated e) {
         negotiationId = e.negotiationId();
+        amountDue = Money.of(e.amountDue());
     }
 
     @EventSourcingHandler

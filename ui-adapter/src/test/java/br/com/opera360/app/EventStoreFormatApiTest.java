@@ -35,4 +35,36 @@ class EventStoreFormatApiTest extends ApiTest {
         List<byte[]> all = jdbc.queryForList("select payload from DomainEventEntry", byte[].class);
         assertThat(all).noneMatch(p -> new String(p, StandardCharsets.UTF_8).contains(password));
     }
+
+    @Test
+    void every_event_of_an_ingestion_carries_the_ingesting_actor_and_the_callers_correlation_id() throws Exception {
+        String cnpj = newCnpj();
+        var body = Map.of("cnpj", cnpj, "companyName", "Rastreável", "administrator",
+                Map.of("name", "Rui", "email", "rui-" + cnpj + "@rastro.com.br"));
+        web.post().uri("/api/ingest/accounts").header("X-Api-Key", API_KEY).header("X-Correlation-Id", "lote-2026-03-10.001")
+           .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+           .expectStatus().isCreated().expectHeader().valueEquals("X-Correlation-Id", "lote-2026-03-10.001");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<byte[]> metas = jdbc.queryForList("select metaData from DomainEventEntry where payload like ?", byte[].class,
+                ("%" + cnpj + "%").getBytes(StandardCharsets.UTF_8));
+        List<byte[]> byCorrelation = jdbc.queryForList("select metaData from DomainEventEntry", byte[].class).stream()
+                .filter(m -> new String(m, StandardCharsets.UTF_8).contains("lote-2026-03-10.001")).toList();
+        // CnpjClaimed, EmailClaimed, AccountRegistered, ProfileCreated, UserCreated, TemporaryPasswordIssued
+        assertThat(byCorrelation).hasSize(6);
+        for (byte[] meta : byCorrelation) {
+            var node = json.readTree(meta);
+            assertThat(node.get("actor").asText()).isEqualTo("system:ingest");
+            assertThat(node.get("source").asText()).isEqualTo("ingest");
+            assertThat(node.get("correlationId").asText()).isEqualTo("lote-2026-03-10.001");
+        }
+        assertThat(metas).isNotEmpty();
+    }
+
+    @Test
+    void a_request_without_a_correlation_id_gets_one_in_the_answer() {
+        web.get().uri("/actuator/health").exchange().expectHeader().value("X-Correlation-Id", id -> assertThat(id).hasSizeGreaterThan(10));
+        web.get().uri("/actuator/health").header("X-Correlation-Id", "bad id with spaces").exchange()
+           .expectHeader().value("X-Correlation-Id", id -> assertThat(id).doesNotContain(" "));
+    }
 }

@@ -61,7 +61,7 @@ public class TemporaryPasswords {
         CurrentUnitOfWork.get().afterCommit(uow -> {
             credentials.storePassword(userId, encoder.encode(password), true);
             mailer.send(new OutgoingMail(recipient, subject, body));
-            log.info("Temporary password issued for user {} and e-mailed to {}", userId, recipient);
+            log.info("Temporary credentials for user {} e-mailed to {}", userId, recipient);
         });
     }
 }

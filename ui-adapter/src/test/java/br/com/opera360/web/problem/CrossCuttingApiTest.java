@@ -68,6 +68,18 @@ class CrossCuttingApiTest extends ApiTest {
     }
 
     @Test
+    void a_body_key_starting_with_a_dollar_sign_is_refused() {
+        web.post().uri("/api/ingest/accounts").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+           .bodyValue("{\"cnpj\": \"" + newCnpj() + "\", \"companyName\": \"X\", \"$where\": \"1 == 1\"}").exchange()
+           .expectStatus().isBadRequest()
+           .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+           .expectBody().jsonPath("$.errors[0].field").isEqualTo("$where");
+        web.post().uri("/api/ingest/accounts").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+           .bodyValue("{\"administrator\": {\"$gt\": \"\"}}").exchange()
+           .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("administrator.$gt");
+    }
+
+    @Test
     void a_json_body_over_1_mib_is_413_whether_its_length_is_declared_or_not() {
         String big = "{\"companyName\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
         assertProblem(web.post().uri("/api/ingest/accounts").header("X-Api-Key", API_KEY)

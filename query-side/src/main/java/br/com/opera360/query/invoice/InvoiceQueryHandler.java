@@ -239,7 +239,14 @@ class InvoiceQueryHandler {
         if (status != InvoiceStatus.OPEN && status != InvoiceStatus.PENDING) {
             return new BoletoDetails(status, v.number(), null, null, null, amount, due, beneficiary, payer.name() == null ? null : payer, null);
         }
-        var codes = BancoDoBrasilBoleto.of(v.id(), v.number(), due, amount);
+        BancoDoBrasilBoleto.Codes codes;
+        try {
+            codes = BancoDoBrasilBoleto.of(v.id(), v.number(), due, amount);
+        } catch (IllegalArgumentException outOfRange) {
+            // an amount above R$ 99.999.999,99 or a due date before 1997-10-07 has no FEBRABAN barcode: no codes
+            return new BoletoDetails(status, v.number(), BancoDoBrasilBoleto.BANK, null, null, amount, due, beneficiary,
+                    payer.name() == null ? null : payer, null);
+        }
         return new BoletoDetails(status, v.number(), BancoDoBrasilBoleto.BANK, codes.digitableLine(), codes.barcode(), amount,
                 due, beneficiary, payer.name() == null ? null : payer, codes.ourNumber());
     }

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * The boleto of an unpaid invoice, for its due date and current amount due. {@code status} is the invoice's: a PAID
- * or INSTALLMENT invoice has no boleto (the barcode fields are then null).
+ * or INSTALLMENT invoice has no boleto (the barcode fields are then null), nor has one whose amount or due date
+ * FEBRABAN's barcode cannot carry.
  */
 public record BoletoDetails(InvoiceStatus status, String invoiceNumber, String bankCode, String digitableLine,
                             String barcode, BigDecimal amount, LocalDate dueDate, Party beneficiary, Party payer,

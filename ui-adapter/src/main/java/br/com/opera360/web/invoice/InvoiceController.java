@@ -92,7 +92,7 @@ class InvoiceController {
             for (String s : raw.split(",")) {
                 if (s.isBlank()) continue;
                 try {
-                    statuses.add(InvoiceStatus.valueOf(s.strip()));
+                    statuses.add(InvoiceStatus.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     fields.reject("status", "valores aceitos: OPEN, PENDING, INSTALLMENT, PAID");
                 }
@@ -229,9 +229,13 @@ class InvoiceController {
                 .switchIfEmpty(Mono.error(InvoiceController::invoiceNotFound))
                 .map(b -> {
                     if (!b.payable()) {
-                        throw Rejected.conflict("boleto.not-payable", b.status() == br.com.opera360.kernel.invoice.InvoiceStatus.PAID
+                        throw Rejected.conflict("boleto.not-payable", b.status() == InvoiceStatus.PAID
                                 ? "A fatura " + b.invoiceNumber() + " já está paga: não há boleto a emitir."
                                 : "A fatura " + b.invoiceNumber() + " está parcelada: pague pelos boletos das parcelas da negociação.");
+                    }
+                    if (b.barcode() == null) {
+                        throw Rejected.conflict("boleto.out-of-range", "A fatura " + b.invoiceNumber()
+                                + " não pode ser paga por boleto (valor ou vencimento fora do padrão FEBRABAN). Procure a Central de Atendimento.");
                     }
                     if (pdf) {
                         return ResponseEntity.ok().contentType(PDF)

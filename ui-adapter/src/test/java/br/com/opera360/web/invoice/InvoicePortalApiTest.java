@@ -194,6 +194,12 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
         payer.get().uri("/api/invoices/PAID-1/boleto").exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         payer.get().uri("/api/invoices/NEG-INV/boleto").accept(MediaType.APPLICATION_PDF).exchange().expectStatus().isEqualTo(409);
+
+        // FEBRABAN's 10 amount digits end at R$ 99.999.999,99: a larger invoice has no boleto, and says so
+        registerInvoice(f.acc(), "HUGE-1", TODAY.plusDays(5), "100000000.00");
+        awaitInvoice(f.acc(), "HUGE-1");
+        payer.get().uri("/api/invoices/HUGE-1/boleto").exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package br.com.opera360.web.security;
+
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Functionality;
+import br.com.opera360.kernel.common.UserId;
+
+import java.util.Set;
+
+/**
+ * The signed-in portal user, resolved from current state on every request: a profile or user change applies on the
+ * next request. Authorities are the functionality codes ({@code @PreAuthorize("hasAuthority('INVOICES_VIEW')")}).
+ * {@code sessionId} is the SHA-256 of the access token (for logout and password change), never the token.
+ */
+public record PortalUser(UserId userId, AccountId accountId, Set<Functionality> functionalities, boolean administrator,
+                         boolean mustChangePassword, String sessionId) {
+    public PortalUser {
+        functionalities = Set.copyOf(functionalities);
+    }
+
+    @Override
+    public String toString() {
+        return "PortalUser[userId=" + userId + ", accountId=" + accountId + "]";
+    }
+}

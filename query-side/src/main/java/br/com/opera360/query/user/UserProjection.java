@@ -4,6 +4,7 @@ import br.com.opera360.kernel.common.ViewChanged;
 import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.LoginSucceeded;
+import br.com.opera360.kernel.user.TemporaryPasswordIssued;
 import br.com.opera360.kernel.user.UserChanged;
 import br.com.opera360.kernel.user.UserCreated;
 import br.com.opera360.kernel.user.UserDeactivated;
@@ -81,6 +82,12 @@ class UserProjection {
     @EventHandler
     void on(UserReactivated e, @SequenceNumber long seq) {
         apply(e.userId(), seq, new Update().set("status", "ACTIVE"));
+    }
+
+    /** Not shown, but it ends the user's creation: a write waiting for the view waits for this version. */
+    @EventHandler
+    void on(TemporaryPasswordIssued e, @SequenceNumber long seq) {
+        apply(e.userId(), seq, new Update());
     }
 
     @EventHandler

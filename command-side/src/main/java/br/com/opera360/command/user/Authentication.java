@@ -117,7 +117,7 @@ class Authentication {
         CurrentUnitOfWork.get().afterCommit(uow -> {
             challenges.open(challenge);
             mailer.send(tokenMail(email, token));
-            log.info("Login token e-mailed to user {} (challenge {})", userId, cmd.challengeId());
+            log.info("Login challenge {} e-mailed to user {}", cmd.challengeId(), userId);
         });
         return new LoginOutcome(LoginOutcome.Status.TOKEN_SENT, cmd.challengeId(), expiresAt);
     }
@@ -175,7 +175,7 @@ class Authentication {
         CurrentUnitOfWork.get().afterCommit(uow -> {
             credentials.storePassword(userId, newHash, false);
             sessions.endAllOfExcept(userId, cmd.sessionId());
-            log.info("User {} changed their password; their other sessions ended", userId);
+            log.info("User {} chose new credentials; their other sessions ended", userId);
         });
     }
 
@@ -183,7 +183,7 @@ class Authentication {
     void handle(RequestPasswordReset cmd) {
         Optional<Aggregate<User>> found = userOwning(cmd.email().value());
         if (found.isEmpty()) {
-            log.info("Password reset asked for an unknown e-mail: nothing sent");
+            log.info("Reset asked for an unknown e-mail: nothing sent");
             return;
         }
         Aggregate<User> user = found.get();

@@ -43,8 +43,10 @@ class UserQueryHandler {
                     .toFuture();
     }
 
+    /** Raw {@code Page}: Axon matches a handler's declared type without generics ({@code instanceOf(Page.class)}). */
     @QueryHandler
-    CompletableFuture<Page<UserDetails>> handle(FindUsers q) {
+    @SuppressWarnings("rawtypes")
+    CompletableFuture<Page> handle(FindUsers q) {
         Criteria criteria = where("accountId").is(q.accountId().value());
         if (q.status() != null) criteria = criteria.and("status").is(q.status());
         if (q.profileId() != null) criteria = criteria.and("profileId").is(q.profileId());
@@ -59,6 +61,7 @@ class UserQueryHandler {
                     .flatMap(t -> profileNames(t.getT2().stream().map(UserView::profileId).distinct().toList())
                             .map(names -> Page.of(t.getT2().stream().map(u -> u.toDetails(names.get(u.profileId()))).toList(),
                                     q.page(), q.size(), t.getT1())))
+                    .map(Page.class::cast)
                     .toFuture();
     }
 

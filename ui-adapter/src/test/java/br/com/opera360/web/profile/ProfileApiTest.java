@@ -2,9 +2,12 @@ package br.com.opera360.web.profile;
 
 import br.com.opera360.testing.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -119,6 +122,22 @@ class ProfileApiTest extends ApiTest {
         problem(put(admin, other, Map.of("name", "financeiro", "functionalities", List.of())), 409);
         put(admin, other, Map.of("name", "TÉCNICO", "functionalities", List.of("SERVICES_VIEW"))).expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("TÉCNICO");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_portal_write_is_recorded_with_the_signed_in_user_as_actor() {
+        var account = newAccount();
+        String admin = loginAsAdmin(account);
+        String adminId = (String) web.get().uri("/api/me").headers(bearer(admin)).exchange()
+                                     .expectBody(Map.class).returnResult().getResponseBody().get("userId");
+        String profileId = createProfile(admin, "Auditado", "AUDIT_VIEW");
+        byte[] meta = jdbc.queryForObject("select metaData from DomainEventEntry where payloadType = 'ProfileCreated' "
+                + "and aggregateIdentifier = ? order by globalIndex desc limit 1", byte[].class, account.accountId());
+        assertThat(new String(meta, StandardCharsets.UTF_8)).contains("\"actor\":\"" + adminId + "\"", "\"source\":\"portal\"");
+        assertThat(profileId).isNotBlank();
     }
 
     @Test

@@ -300,7 +300,7 @@ class InvoiceController {
     }
 
     static AccountId account(PortalUser user) {
-        return new AccountId(user.accountId());
+        return user.accountId();
     }
 
     /** A malformed number is simply unknown (404). */

@@ -39,22 +39,10 @@ abstract class InvoiceApiSupport extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    org.springframework.context.ApplicationContext context;
-
-    /**
-     * A portal client signed in as a user of the account with these functionalities. Until the identity feature's
-     * login is on this branch, the principal is put in place by Spring Security's test support; everything after
-     * authentication (method security, controllers, queries) is the real application.
-     */
-    org.springframework.test.web.reactive.server.WebTestClient portal(String accountId, String... functionalities) {
-        var user = new br.com.opera360.web.security.PortalUser("user-" + accountId, accountId, Set.of(functionalities), false, false);
-        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
-                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(functionalities));
-        return org.springframework.test.web.reactive.server.WebTestClient.bindToApplicationContext(context)
-                .apply(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity())
-                .configureClient().build()
-                .mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication(auth));
+    /** A portal client signed in (real login) as a user of the account whose profile grants exactly these functionalities. */
+    org.springframework.test.web.reactive.server.WebTestClient portal(TestAccount account, String... functionalities) {
+        String token = loginWith(account, functionalities);
+        return web.mutate().defaultHeaders(bearer(token)).build();
     }
 
     static Map<String, Object> item(String designation, String amount) {

@@ -17,11 +17,11 @@ import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The portal's invoice endpoints over HTTP semantics: JSON shapes, status details, files, 400/403/404/409. */
+/** The portal's invoice endpoints, signed in for real: JSON shapes, status details, files, 400/401/403/404/409. */
 class InvoicePortalApiTest extends InvoiceApiSupport {
 
     /** An account with one invoice in each status (as of TODAY) and a Nota Fiscal on the paid one. */
-    private record Fixture(String acc, WebTestClient viewer) {
+    private record Fixture(TestAccount account, String acc, WebTestClient viewer) {
     }
 
     private Fixture accountWithEveryStatus() {
@@ -40,7 +40,7 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
         awaitInvoice(acc, "PAID-1", d -> d.status() == InvoiceStatus.PAID);
         awaitInvoice(acc, "NEG-INV", d -> d.negotiation() != null && d.negotiation().installments().get(0).paidOn() != null);
         awaitInvoice(acc, "PEND-1", d -> d.amountDue().compareTo(new BigDecimal("150.00")) == 0);
-        return new Fixture(acc, portal(acc, "INVOICES_VIEW"));
+        return new Fixture(account, acc, portal(account, "INVOICES_VIEW"));
     }
 
     @Test
@@ -81,7 +81,7 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
     @Test
     void bad_list_parameters_are_400_problems_naming_the_parameter() {
         var account = newAccount();
-        var viewer = portal(account.accountId(), "INVOICES_VIEW");
+        var viewer = portal(account, "INVOICES_VIEW");
         for (String[] bad : new String[][]{{"sort=amount,desc", "sort"}, {"sort=dueDate,up", "sort"}, {"size=0", "size"},
                 {"size=501", "size"}, {"size=abc", "size"}, {"page=-1", "page"}, {"page=x", "page"}, {"status=LATE", "status"},
                 {"month=13&year=2026", "month"}, {"month=3", "year"}, {"dueFrom=2026-13-01", "dueFrom"}, {"year=abc", "year"}}) {
@@ -149,7 +149,7 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
     void another_accounts_invoice_is_404_everywhere() {
         var f = accountWithEveryStatus();
         var stranger = newAccount();
-        var other = portal(stranger.accountId(), "INVOICES_VIEW", "INVOICES_BOLETO", "INVOICES_NOTA_FISCAL");
+        var other = portal(stranger, "INVOICES_VIEW", "INVOICES_BOLETO", "INVOICES_NOTA_FISCAL");
         for (String path : List.of("/api/invoices/OPEN-1", "/api/invoices/OPEN-1/boleto", "/api/invoices/OPEN-1/services/LINK-OPEN-1",
                 "/api/invoices/OPEN-1/services/export?format=csv", "/api/invoices/PAID-1/nota-fiscal", "/api/negotiations/NEG-9",
                 "/api/negotiations/NEG-9/export?format=csv")) {
@@ -161,20 +161,20 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
     @Test
     void each_endpoint_needs_its_functionality() {
         var f = accountWithEveryStatus();
-        var boletoOnly = portal(f.acc(), "INVOICES_BOLETO");
+        var boletoOnly = portal(f.account(), "INVOICES_BOLETO");
         boletoOnly.get().uri("/api/invoices/OPEN-1/boleto").exchange().expectStatus().isOk();
         boletoOnly.get().uri("/api/invoices").exchange().expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         f.viewer().get().uri("/api/invoices/OPEN-1/boleto").exchange().expectStatus().isForbidden();
         f.viewer().get().uri("/api/invoices/PAID-1/nota-fiscal").exchange().expectStatus().isForbidden();
-        portal(f.acc(), "INVOICES_NOTA_FISCAL").get().uri("/api/invoices/PAID-1/nota-fiscal").exchange().expectStatus().isNotFound();
+        portal(f.account(), "INVOICES_NOTA_FISCAL").get().uri("/api/invoices/PAID-1/nota-fiscal").exchange().expectStatus().isNotFound();
         web.get().uri("/api/invoices").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void the_boleto_answers_json_or_a_pdf_and_refuses_paid_and_installment_invoices() {
         var f = accountWithEveryStatus();
-        var payer = portal(f.acc(), "INVOICES_BOLETO");
+        var payer = portal(f.account(), "INVOICES_BOLETO");
         payer.get().uri("/api/invoices/PEND-1/boleto").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody()
@@ -210,7 +210,7 @@ class InvoicePortalApiTest extends InvoiceApiSupport {
         Map<String, Object> body = new HashMap<>(Map.of("accountId", f.acc(), "invoiceNumber", "PAID-1", "number", "555",
                 "series", "1", "accessKey", key, "issuedOn", "2026-03-01", "xml", xml));
         ingest("/api/ingest/notas-fiscais", body).expectStatus().isCreated();
-        var nf = portal(f.acc(), "INVOICES_NOTA_FISCAL");
+        var nf = portal(f.account(), "INVOICES_NOTA_FISCAL");
         byte[] zip = null;
         for (int i = 0; i < 100; i++) {
             var result = nf.get().uri("/api/invoices/PAID-1/nota-fiscal").exchange().expectBody(byte[].class).returnResult();

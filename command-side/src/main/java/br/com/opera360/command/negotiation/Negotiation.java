@@ -32,7 +32,6 @@ public class Negotiation {
     private final Map<Integer, Money> amounts = new HashMap<>();
     private final Map<Integer, InstallmentPaid> payments = new HashMap<>();
     private final List<String> invoiceIds = new ArrayList<>();
-    private boolean settled;
 
     protected Negotiation() {
     }
@@ -93,10 +92,6 @@ public class Negotiation {
         return PaymentOutcome.SETTLED;
     }
 
-    boolean isSettled() {
-        return settled;
-    }
-
     List<String> invoiceIds() {
         return List.copyOf(invoiceIds);
     }
@@ -118,10 +113,5 @@ public class Negotiation {
     @EventSourcingHandler
     void on(InstallmentPaid e) {
         payments.put(e.installmentNumber(), e);
-    }
-
-    @EventSourcingHandler
-    void on(NegotiationSettled e) {
-        settled = true;
     }
 }

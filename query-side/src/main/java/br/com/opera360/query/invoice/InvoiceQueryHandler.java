@@ -14,7 +14,6 @@ import br.com.opera360.kernel.invoice.InvoiceItems;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.invoice.InvoicePage;
 import br.com.opera360.kernel.invoice.InvoiceServiceDetails;
-import br.com.opera360.kernel.invoice.InvoiceSortField;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
 import br.com.opera360.kernel.invoice.InvoiceStatusTotal;
 import br.com.opera360.kernel.invoice.NotaFiscalDocument;

@@ -39,15 +39,8 @@ class InvoiceIngestionApiTest extends InvoiceApiSupport {
         assertThat(d.daysUntilDue()).isEqualTo(5);
         assertThat(d.daysOverdue()).isNull();
         assertThat(d.issuerCnpj()).isEqualTo("11222333000181");
-        assertThat(d.services()).extracting(InvoiceDetailsService::of)
+        assertThat(d.services()).extracting(s -> s.designation() + "=" + s.amount().toPlainString())
                 .containsExactly("LINK-A=1299.50", "LINK-B=956.19");
-    }
-
-    /** Small adapter so that service rows compare as text. */
-    record InvoiceDetailsService() {
-        static String of(br.com.opera360.kernel.invoice.InvoiceDetails.Service s) {
-            return s.designation() + "=" + s.amount().toPlainString();
-        }
     }
 
     @Test

@@ -61,6 +61,19 @@ class EventStoreFormatApiTest extends ApiTest {
         assertThat(metas).isNotEmpty();
     }
 
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine;
+
+    @Test
+    void appending_to_an_existing_sequence_is_a_concurrency_conflict_not_a_storage_failure() {
+        var account = newAccount();
+        var duplicate = new org.axonframework.eventhandling.GenericDomainEventMessage<>("CustomerAccount",
+                account.accountId(), 0, new br.com.opera360.kernel.account.AccountRegistered(account.accountId(),
+                account.cnpj(), "Duplicada", "someone"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storageEngine.appendEvents(duplicate))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+    }
+
     @Test
     void a_request_without_a_correlation_id_gets_one_in_the_answer() {
         web.get().uri("/actuator/health").exchange().expectHeader().value("X-Correlation-Id", id -> assertThat(id).hasSizeGreaterThan(10));

@@ -3,6 +3,7 @@ package br.com.opera360.app.config;
 import br.com.opera360.app.identity.StoreDurability;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -15,6 +16,7 @@ import com.mongodb.ConnectionString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 
 /**
  * The embedded default: no external service. Events go to Axon's JDBC engine on an H2 file (see application.yml:
@@ -38,7 +40,7 @@ class EmbeddedModeConfiguration {
         }
     }
 
-    @Bean(destroyMethod = "shutdown")
+    @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(H2Backend readModelBackend) {
         var server = new MongoServer(readModelBackend);
         server.bind("127.0.0.1", 0);
@@ -51,6 +53,26 @@ class EmbeddedModeConfiguration {
         var address = embeddedMongoServer.getLocalAddress();
         var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/opera360");
         return () -> uri;
+    }
+
+    /**
+     * Tells Axon that an insert broke the unique (aggregate, sequence) key, so that a concurrent append becomes a
+     * {@code ConcurrencyException} (409) instead of a storage failure. H2 reports batched inserts as a
+     * {@code BatchUpdateException} that Axon's SQL-error-code table does not recognise; SQLState 23505 is the
+     * standard "unique violation" wherever it sits in the chain.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    for (SQLException s = sql; s != null; s = s.getNextException()) {
+                        if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 23505) return true;
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /**

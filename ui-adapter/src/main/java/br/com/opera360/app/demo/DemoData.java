@@ -7,7 +7,6 @@ import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Cnpj;
 import br.com.opera360.kernel.common.Email;
 import br.com.opera360.kernel.common.ProfileId;
-import br.com.opera360.kernel.common.UserId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +29,31 @@ class DemoData {
 
     private final CommandGateway commands;
     private final Opera360Properties props;
+    private final DemoIdentity identity;
     private final DemoInvoices invoices;
 
-    DemoData(CommandGateway commands, Opera360Properties props, DemoInvoices invoices) {
+    DemoData(CommandGateway commands, Opera360Properties props, DemoIdentity identity, DemoInvoices invoices) {
         this.commands = commands;
         this.props = props;
+        this.identity = identity;
         this.invoices = invoices;
     }
 
+    /** Demo data is a convenience: if it cannot be loaded, the product still runs and says why. */
     @EventListener(ApplicationReadyEvent.class)
+    void loadSafely() {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            log.error("Demo data could not be loaded; the product runs without it", e);
+        }
+    }
+
     void load() {
         AccountRegistration registration = commands.sendAndWait(new RegisterAccount(new Cnpj(CNPJ), new AccountId(ACCOUNT_ID), true,
-                "Demo Conectividade Ltda", "Administradora Demo", new Email(ADMIN_EMAIL), UserId.generate(), ProfileId.generate()));
+                "Demo Conectividade Ltda", "Administradora Demo", new Email(ADMIN_EMAIL), DemoIdentity.ADMIN,
+                new ProfileId("demo-administrador")));
+        identity.load(new AccountId(ACCOUNT_ID));
         String outbox = props.outboxDir().toAbsolutePath().normalize().toString();
         if (registration.created()) {
             log.info("Demo data loaded: customer account '{}' (CNPJ {}).", ACCOUNT_ID, CNPJ);

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -69,7 +70,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (details.isPresent() && details.get() instanceof Rejected.Details d) return Problems.of(Rejected.from(d));
             if (isConcurrency(cee)) return concurrentChange();
         }
-        if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException) return concurrentChange();
+        if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
+                || hasCause(t, AggregateStreamCreationException.class) || hasCause(t, ConcurrencyException.class)) {
+            // two requests created the same record at once: the event store kept one, the other is a conflict
+            return concurrentChange();
+        }
         if (t instanceof AggregateNotFoundException) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Registro não encontrado.");
         }

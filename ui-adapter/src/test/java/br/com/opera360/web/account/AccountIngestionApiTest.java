@@ -245,6 +245,19 @@ class AccountIngestionApiTest extends ApiTest {
         assertThat(Collections.frequency(statuses, 409)).isEqualTo(5);
     }
 
+    @Test
+    void concurrent_registrations_of_one_account_id_with_different_cnpjs_let_exactly_one_win_and_never_fail() throws Exception {
+        String accountId = "corrida-" + newCnpj();
+        var statuses = race(6, i -> {
+            String cnpj = newCnpj();
+            var body = account(cnpj, "Xi " + i, "Xis", "xi-" + cnpj + "@xi.com.br");
+            body.put("accountId", accountId);
+            return body;
+        });
+        assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
+        assertThat(Collections.frequency(statuses, 409)).isEqualTo(5);
+    }
+
     private List<Integer> race(int n, java.util.function.IntFunction<Map<String, Object>> bodies) throws Exception {
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(n);

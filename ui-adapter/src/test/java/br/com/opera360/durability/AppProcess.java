@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,29 +44,49 @@ final class AppProcess {
         this.startedAt = startedAt;
     }
 
+    /**
+     * Starts the jar with its settings in environment variables, so that the command line names neither the product
+     * nor its properties: a {@code pkill -f opera360} run by someone else on a shared machine leaves it alone.
+     */
     static AppProcess start(Path jar, Path dataDir, String apiKey, Path log) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar", jar.toString(),
-                "--server.port=" + port,
-                "--opera360.data-dir=" + dataDir,
-                "--opera360.demo-data=false",
-                "--opera360.ingest.api-key=" + apiKey));
+                "-jar", jar.toString());
         try {
             Files.createDirectories(log.getParent());
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            Map<String, String> env = builder.environment();
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("OPERA360_DATA_DIR", dataDir.toString());
+            env.put("OPERA360_DEMO_DATA", "false");
+            env.put("OPERA360_INGEST_API_KEY", apiKey);
+            env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             long startedAt = System.nanoTime();
             Process process = builder.start();
             RUNNING.add(process);
             return new AppProcess(process, port, log, startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** A link (or copy) of the application jar under a neutral name in {@code dir}. */
+    static Path neutralCopy(Path jar, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve("app.jar");
+            Files.deleteIfExists(target);
+            try {
+                return Files.createLink(target, jar);
+            } catch (IOException | UnsupportedOperationException e) {
+                return Files.copy(jar, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -89,8 +109,9 @@ final class AppProcess {
                                  .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the application exited (" + process.exitValue() + ") before it was healthy; "
-                        + "see " + log + "\n" + tail());
+                int exit = process.exitValue();
+                throw new AssertionError("the application exited (" + exit + (exit == 128 + 15 ? ": SIGTERM from outside this test" : "")
+                        + ") before it was healthy; see " + log + "\n" + tail());
             }
             try {
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -133,6 +154,21 @@ final class AppProcess {
     void stop() {
         process.destroy();
         awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** Best effort: the JVM's thread dump next to the log, for a test that found the application stuck. */
+    Path dumpThreads() {
+        Path dump = log.resolveSibling(log.getFileName() + ".threads.txt");
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     String tail() {

@@ -67,7 +67,7 @@ class KillNineIT {
     private static final String API_KEY = "killnine-ingest-key";
     private static final Duration STARTUP = Duration.ofMinutes(3);
     /** The contract allows ingestion to be eventually consistent; a few seconds is generous for a caught-up view. */
-    private static final Duration VIEW_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration VIEW_DEADLINE = Duration.ofSeconds(15);
     private static final Duration REBUILD_DEADLINE = Duration.ofMinutes(2);
     private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("(?m)^Senha temporária: \\S+$");
 
@@ -92,7 +92,7 @@ class KillNineIT {
 
     @Test
     void every_acknowledged_registration_survives_a_kill_9_and_the_read_models_equal_a_rebuild_from_the_events() throws Exception {
-        Path jar = jar();
+        Path jar = AppProcess.neutralCopy(jar(), work);
         Path data = work.resolve("data");
 
         // 1. A burst of registrations; SIGKILL the instant the last wanted acknowledgement arrives.
@@ -261,7 +261,8 @@ class KillNineIT {
             while (view == null || !view.hasNonNull("cnpj") || !view.hasNonNull("administratorEmail")) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError((accounts.size() - complete.size()) + " accounts, " + id + " first, not in the "
-                            + "read model within " + timeout + "; see " + app.log());
+                            + "read model within " + timeout + " (it reads " + view + "); see " + app.log()
+                            + " and the thread dump " + app.dumpThreads());
                 }
                 AppProcess.sleep(50);
                 view = view(app, id);

@@ -7,6 +7,7 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,9 @@ class ProductionProfileWiringTest {
     void production_uses_axon_server_for_messages_and_mongodb_for_tokens_and_creates_no_jdbc_event_store() throws IOException {
         var mongo = new MongoServer(new MemoryBackend());
         var address = mongo.bind();
+        // The application points Axon's static event clock at its Clock bean; the API tests' shared context, which
+        // lives on in this JVM, must keep its test clock.
+        Clock eventClock = GenericEventMessage.clock;
         try (var context = new SpringApplicationBuilder(Opera360Application.class).profiles("production").run(
                 "--server.port=0",
                 "--opera360.data-dir=" + Path.of("target/production-wiring", UUID.randomUUID().toString()).toAbsolutePath(),
@@ -50,6 +55,7 @@ class ProductionProfileWiringTest {
             assertThat(context.getBean(MongoTemplate.class).collectionExists("trackingtokens"))
                     .as("the token store's collection in the configured MongoDB").isTrue();
         } finally {
+            GenericEventMessage.clock = eventClock;
             mongo.shutdownNow();
         }
     }

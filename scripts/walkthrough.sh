@@ -26,6 +26,12 @@ echo "2. logged in; mustChangePassword forces a new password first:"
 curl -s -o /dev/null -w '   GET /api/profiles -> %{http_code}\n' -H "Authorization: Bearer $A" "$BASE/api/profiles"
 curl -sf -H "Authorization: Bearer $A" -H "$JSON" -d "{\"currentPassword\":\"$TEMP\",\"newPassword\":\"Admin#Demo2026\"}" "$BASE/api/auth/password"
 echo "3. password changed"
+echo "3b. the demo invoices by status (GET /api/invoices/summary):"
+curl -sf -H "Authorization: Bearer $A" "$BASE/api/invoices/summary" | python3 -c 'import sys,json
+for s in json.load(sys.stdin): print("   %-12s %3d invoices, total %12.2f, due %12.2f" % (s["status"], s["count"], s["amount"], s["amountDue"]))'
+NUMBER=$(curl -sf -H "Authorization: Bearer $A" "$BASE/api/invoices?status=PENDING&size=1" | field '["items"][0]["number"]')
+curl -sf -H "Authorization: Bearer $A" -H 'Accept: application/pdf' -o "boleto-$NUMBER.pdf" "$BASE/api/invoices/$NUMBER/boleto"
+echo "   boleto of the overdue invoice $NUMBER saved as boleto-$NUMBER.pdf ($(head -c 5 "boleto-$NUMBER.pdf"), $(wc -c < "boleto-$NUMBER.pdf") bytes)"
 PROFILE=$(curl -sf -H "Authorization: Bearer $A" -H "$JSON" -d '{"name":"Consulta de Faturas","functionalities":["INVOICES_VIEW"]}' "$BASE/api/profiles" | field '["id"]')
 echo "4. profile 'Consulta de Faturas' created: $PROFILE"
 EMAIL="carla.$RANDOM@demo.opera360.com.br"

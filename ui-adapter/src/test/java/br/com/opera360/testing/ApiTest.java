@@ -174,7 +174,7 @@ public abstract class ApiTest {
         if (known != null) return login(email, known);
         String temporary = temporaryPasswordOf(email);
         String accessToken = login(email, temporary);
-        String chosen = "Portal#" + UUID.randomUUID().toString().substring(0, 8) + "Aa";
+        String chosen = "Portal#" + UUID.randomUUID().toString().substring(0, 8) + "Aa1"; // the hex part may lack a digit
         changePassword(accessToken, temporary, chosen);
         KNOWN_PASSWORDS.put(email, chosen);
         return accessToken;

@@ -2,7 +2,6 @@ package br.com.opera360.query.account;
 
 import br.com.opera360.kernel.account.AccountDetails;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /** One customer account, fed by the account's and its Administrator's events (one version per source). */
 @Document("accounts")
-record AccountView(@Id String id, @Indexed(unique = true) String cnpj, String companyName, String administratorId,
+record AccountView(@Id String id, String cnpj, String companyName, String administratorId,
                    String administratorName, String administratorEmail, Instant registeredAt,
                    Map<String, Long> versions) {
 

@@ -4,6 +4,8 @@ import br.com.opera360.app.identity.StoreDurability;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -53,6 +55,16 @@ class EmbeddedModeConfiguration {
         var address = embeddedMongoServer.getLocalAddress();
         var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/opera360");
         return () -> uri;
+    }
+
+    /** See {@link EmbeddedCrashRecovery}: projections never keep events a crash took from the event store. */
+    @Bean
+    ConfigurerModule embeddedCrashRecovery(Opera360Properties props, Clock clock) {
+        var recovery = new EmbeddedCrashRecovery(props.dataDir(), clock);
+        return configurer -> configurer.onInitialize(config -> {
+            config.onStart(EmbeddedCrashRecovery.PHASE, () -> recovery.beforeProcessorsStart(config));
+            config.onShutdown(EmbeddedCrashRecovery.PHASE, recovery::afterProcessorsStop);
+        });
     }
 
     /**

@@ -40,7 +40,9 @@ public class Commands {
     }
 
     public <R> Mono<R> send(Object command) {
-        return metaData().flatMap(meta -> Mono.fromFuture(() -> gateway.<R>send(command, meta)));
+        // Axon's local bus runs the handler on the calling thread (BCrypt, JDBC, files): never on the event loop
+        return metaData().flatMap(meta -> Mono.fromFuture(() -> gateway.<R>send(command, meta))
+                                              .subscribeOn(Schedulers.boundedElastic()));
     }
 
     Mono<MetaData> metaData() {

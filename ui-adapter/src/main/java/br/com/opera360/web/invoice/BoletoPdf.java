@@ -52,11 +52,10 @@ final class BoletoPdf {
         barcode.setX(0.75f);
         barcode.setBarHeight(37f);
         var image = barcode.createImageWithBarcode(writer.getDirectContent(), null, null);
-        image.setSpacingBefore(12);
-        var holder = new Paragraph();
-        holder.setSpacingBefore(12);
-        holder.add(new com.lowagie.text.Chunk(image, 0, 0));
-        document.add(holder);
+        // added as a block of its own: as a chunk on a line it would rise into the table above
+        image.setSpacingBefore(16);
+        image.setSpacingAfter(4);
+        document.add(image);
         var footer = new Paragraph("Ficha de Compensação", Pdfs.LABEL);
         footer.setAlignment(Element.ALIGN_RIGHT);
         document.add(footer);

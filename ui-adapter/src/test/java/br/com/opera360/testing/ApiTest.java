@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,9 +19,12 @@ import org.threeten.extra.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The real embedded application on a random port, one context for every API test, its own data dir under
@@ -114,5 +118,101 @@ public abstract class ApiTest {
     }
 
     public record TestAccount(String accountId, String cnpj, String adminEmail) {
+    }
+
+    // ---- identity helpers: other features log in with these -------------------------------------------------------
+
+    /** Passwords the helpers chose, by e-mail, so a second login of the same user works. */
+    private static final Map<String, String> KNOWN_PASSWORDS = new ConcurrentHashMap<>();
+    private static final AtomicLong USER_SEQUENCE = new AtomicLong();
+
+    /** {@code web.get().uri(...).headers(bearer(token))} */
+    public static Consumer<HttpHeaders> bearer(String accessToken) {
+        return h -> h.setBearerAuth(accessToken);
+    }
+
+    /** The password of the newest "Senha temporária" e-mail to {@code recipient}. */
+    protected String temporaryPasswordOf(String recipient) {
+        List<Outbox.Mail> mails = outbox().awaitCount(recipient, 1);
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            if (mails.get(i).text().contains("Senha temporária: ")) return mails.get(i).temporaryPassword();
+        }
+        throw new AssertionError("no temporary password e-mailed to " + recipient);
+    }
+
+    /** Password step: answers the challenge id (asserts 202). */
+    protected String requestLoginToken(String email, String password) {
+        return (String) web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                           .bodyValue(Map.of("email", email, "password", password)).exchange()
+                           .expectStatus().isAccepted()
+                           .expectBody(Map.class).returnResult().getResponseBody().get("challengeId");
+    }
+
+    /** Both login steps with the token read from the outbox; answers the access token. */
+    protected String login(String email, String password) {
+        int before = outbox().to(email).size();
+        String challengeId = requestLoginToken(email, password);
+        String token = outbox().awaitCount(email, before + 1).get(before).token();
+        return (String) web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                           .bodyValue(Map.of("challengeId", challengeId, "token", token)).exchange()
+                           .expectStatus().isOk()
+                           .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
+    }
+
+    protected void changePassword(String accessToken, String currentPassword, String newPassword) {
+        web.post().uri("/api/auth/password").headers(bearer(accessToken)).contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("currentPassword", currentPassword, "newPassword", newPassword)).exchange()
+           .expectStatus().isNoContent();
+    }
+
+    /**
+     * Logs the user in, ready to use the portal: the first time with the e-mailed temporary password, which is then
+     * changed (and remembered for later logins). Answers a bearer token of a session that may use every endpoint.
+     */
+    protected String loginAs(String email) {
+        String known = KNOWN_PASSWORDS.get(email);
+        if (known != null) return login(email, known);
+        String temporary = temporaryPasswordOf(email);
+        String accessToken = login(email, temporary);
+        String chosen = "Portal#" + UUID.randomUUID().toString().substring(0, 8) + "Aa";
+        changePassword(accessToken, temporary, chosen);
+        KNOWN_PASSWORDS.put(email, chosen);
+        return accessToken;
+    }
+
+    protected String loginAsAdmin(TestAccount account) {
+        return loginAs(account.adminEmail());
+    }
+
+    /** The password {@link #loginAs} chose for the user. */
+    protected static String knownPassword(String email) {
+        return KNOWN_PASSWORDS.get(email);
+    }
+
+    /** Creates a profile in the admin's account; answers its id. */
+    protected String createProfile(String adminToken, String name, String... functionalities) {
+        return (String) web.post().uri("/api/profiles").headers(bearer(adminToken)).contentType(MediaType.APPLICATION_JSON)
+                           .bodyValue(Map.of("name", name, "functionalities", List.of(functionalities))).exchange()
+                           .expectStatus().isCreated()
+                           .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    /** Creates a user in the admin's account; answers the user's e-mail (the id is in {@link #userIdOf}). */
+    protected String createUser(String adminToken, String profileId, String name) {
+        String email = "user-" + USER_SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@cliente.com.br";
+        web.post().uri("/api/users").headers(bearer(adminToken)).contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("name", name, "email", email, "profileId", profileId)).exchange()
+           .expectStatus().isCreated();
+        return email;
+    }
+
+    /**
+     * A signed-in user of {@code account} whose profile grants exactly {@code functionalities} (codes such as
+     * {@code "INVOICES_VIEW"}); the password is already changed. Answers the bearer token.
+     */
+    protected String loginWith(TestAccount account, String... functionalities) {
+        String admin = loginAsAdmin(account);
+        String profileId = createProfile(admin, "Perfil " + UUID.randomUUID().toString().substring(0, 8), functionalities);
+        return loginAs(createUser(admin, profileId, "Usuária de teste"));
     }
 }

@@ -29,6 +29,10 @@ public class EmailClaim {
         if (this.userId == null) apply(new EmailClaimed(email, userId, accountId));
     }
 
+    String userId() {
+        return userId;
+    }
+
     @EventSourcingHandler
     void on(EmailClaimed e) {
         email = e.email();

@@ -38,7 +38,7 @@ class EmbeddedModeConfiguration {
         }
     }
 
-    @Bean(destroyMethod = "shutdown")
+    @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(H2Backend readModelBackend) {
         var server = new MongoServer(readModelBackend);
         server.bind("127.0.0.1", 0);

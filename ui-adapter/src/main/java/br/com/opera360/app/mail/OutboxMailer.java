@@ -19,9 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Without SMTP, every message becomes an RFC 822 file {@code <instant>-<id>.eml} in the outbox folder, written to a
+ * Without SMTP, every message becomes an RFC 822 file {@code <instant>-<sequence>-<id>.eml} in the outbox folder, written to a
  * temporary name and moved into place, so a reader never sees half a message.
  */
 class OutboxMailer implements Mailer {
@@ -32,6 +33,8 @@ class OutboxMailer implements Mailer {
     private final String from;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
+    // Orders messages written within one clock tick (a fixed clock in tests, bursts in real life) by writing order.
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
     OutboxMailer(Path outbox, String from, Clock clock) {
         this.outbox = outbox;
@@ -46,7 +49,7 @@ class OutboxMailer implements Mailer {
             var message = new MimeMessage(session);
             MimeMessages.fill(message, mail, from, clock);
             message.saveChanges();
-            String name = NAME_TIME.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml";
+            String name = NAME_TIME.format(clock.instant()) + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID() + ".eml";
             Path tmp = outbox.resolve("." + name + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 message.writeTo(out);

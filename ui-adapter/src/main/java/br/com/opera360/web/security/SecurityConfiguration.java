@@ -5,7 +5,14 @@ import br.com.opera360.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,13 +42,19 @@ class SecurityConfiguration {
     static final String SYSTEM = "SYSTEM";
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Opera360Properties props, ObjectMapper json) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Opera360Properties props, ObjectMapper json,
+                                       PortalAuthentication portalAuthentication) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> Problems.write(exchange,
                 Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", exchange.getRequest().getPath().value().matches("/api/(ingest|ops)(/.*)?")
                         ? "Chave de integração ausente ou inválida: envie o cabeçalho X-Api-Key."
                         : "Faça login para continuar: envie o cabeçalho Authorization: Bearer <token>."), json);
-        ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Seu perfil não dá acesso a esta funcionalidade."), json);
+        ServerAccessDeniedHandler denied = (exchange, e) -> exchange.getPrincipal()
+                .map(p -> p instanceof Authentication a && a.getPrincipal() instanceof PortalUser u && u.mustChangePassword())
+                .defaultIfEmpty(false)
+                .flatMap(mustChange -> Problems.write(exchange, mustChange
+                        ? Problems.of(HttpStatus.FORBIDDEN, "password-change-required",
+                                "Troque a sua senha temporária antes de continuar: POST /api/auth/password.")
+                        : Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Seu perfil não dá acesso a esta funcionalidade."), json));
 
         var apiKeyFilter = new AuthenticationWebFilter(apiKeyAuthentication(props));
         apiKeyFilter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/ingest/**", "/api/ops/**"));
@@ -50,6 +63,17 @@ class SecurityConfiguration {
                 .map(key -> new UsernamePasswordAuthenticationToken("system:ingest", key)));
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+
+        var bearerFilter = new AuthenticationWebFilter(portalAuthentication);
+        bearerFilter.setRequiresAuthenticationMatcher(exchange -> PORTAL_PATHS.matches(exchange)
+                .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+                .flatMap(m -> OPEN_PATHS.matches(exchange))
+                .flatMap(m -> m.isMatch() || bearerToken(exchange) == null
+                        ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match()));
+        bearerFilter.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(bearerToken(exchange))
+                .map(token -> new UsernamePasswordAuthenticationToken("bearer", token)));
+        bearerFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
+        bearerFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -60,12 +84,35 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(bearerFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/ingest/**", "/api/ops/**").hasAuthority(SYSTEM)
                         .pathMatchers("/api/auth/login", "/api/auth/token", "/api/auth/forgot-password").permitAll()
-                        .pathMatchers("/api/**").authenticated()
+                        // contract: while mustChangePassword, only these answer; the rule wins over every other one
+                        .pathMatchers("/api/me", "/api/auth/password", "/api/auth/logout").access(portalUser(false))
+                        .pathMatchers("/api/**").access(portalUser(true))
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    private static final ServerWebExchangeMatcher PORTAL_PATHS = ServerWebExchangeMatchers.pathMatchers("/api/**");
+    private static final ServerWebExchangeMatcher OPEN_PATHS = ServerWebExchangeMatchers.pathMatchers("/api/ingest/**",
+            "/api/ops/**", "/api/auth/login", "/api/auth/token", "/api/auth/forgot-password");
+
+    private static String bearerToken(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** Portal endpoints are for signed-in portal users (not integration keys); most also need a changed password. */
+    private static ReactiveAuthorizationManager<AuthorizationContext> portalUser(boolean passwordChangeRequired) {
+        return (authentication, context) -> authentication
+                .filter(Authentication::isAuthenticated)
+                .map(a -> new AuthorizationDecision(a.getPrincipal() instanceof PortalUser user
+                        && !(passwordChangeRequired && user.mustChangePassword())))
+                .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
     /** Constant-time comparison: the time to answer says nothing about how much of a guessed key was right. */

@@ -1,0 +1,282 @@
+package br.com.opera360.command.user;
+
+import br.com.opera360.command.account.CustomerAccount;
+import br.com.opera360.command.user.LoginChallenges.LoginChallenge;
+import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.kernel.mail.Mailer;
+import br.com.opera360.kernel.mail.OutgoingMail;
+import br.com.opera360.kernel.user.ChangePassword;
+import br.com.opera360.kernel.user.ConfirmLogin;
+import br.com.opera360.kernel.user.LogIn;
+import br.com.opera360.kernel.user.LogOut;
+import br.com.opera360.kernel.user.LoginConfirmation;
+import br.com.opera360.kernel.user.LoginOutcome;
+import br.com.opera360.kernel.user.RequestPasswordReset;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Login in two steps, logout, password change and "forgot password". Decisions come from event-sourced state (the
+ * e-mail claim says who owns an address; the user says whether they are active and whether the account's
+ * Administrator has ever logged in) and from the identity stores (password hashes, challenges, failure counts),
+ * never from a read model. Refusals are answers, not exceptions, so the unit of work commits {@code LoginFailed}.
+ */
+@Component
+class Authentication {
+    private static final Logger log = LoggerFactory.getLogger(Authentication.class);
+    // Contract, Authentication: a 6-digit token valid 10 minutes, void after 5 wrong tries; 5 consecutive failures of
+    // one e-mail lock it for 15 minutes.
+    static final Duration TOKEN_VALIDITY = Duration.ofMinutes(10);
+    static final int MAX_WRONG_TOKENS = 5;
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final Repository<User> users;
+    private final Repository<EmailClaim> emailClaims;
+    private final Repository<CustomerAccount> accounts;
+    private final CredentialStore credentials;
+    private final LoginThrottle throttle;
+    private final LoginChallenges challenges;
+    private final Sessions sessions;
+    private final PasswordEncoder encoder;
+    private final TemporaryPasswords temporaryPasswords;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    // Unknown e-mails are checked against this hash, so they take as long as a wrong password.
+    private final String dummyHash;
+
+    Authentication(Repository<User> users, Repository<EmailClaim> emailClaims, Repository<CustomerAccount> accounts,
+                   CredentialStore credentials, LoginThrottle throttle, LoginChallenges challenges, Sessions sessions,
+                   PasswordEncoder encoder, TemporaryPasswords temporaryPasswords, Mailer mailer, Clock clock) {
+        this.users = users;
+        this.emailClaims = emailClaims;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.challenges = challenges;
+        this.sessions = sessions;
+        this.encoder = encoder;
+        this.temporaryPasswords = temporaryPasswords;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.dummyHash = encoder.encode(temporaryPasswords.generate());
+    }
+
+    @CommandHandler
+    LoginOutcome handle(LogIn cmd) {
+        String email = cmd.email().value();
+        Instant now = clock.instant();
+        if (throttle.isLocked(email, now)) {
+            log.info("Login refused: too many failures for this e-mail");
+            return LoginOutcome.locked();
+        }
+        Optional<Aggregate<User>> user = userOwning(email);
+        Optional<CredentialStore.StoredPassword> stored = user.flatMap(u -> credentials.find(u.invoke(User::userId)));
+        boolean passwordMatches = encoder.matches(cmd.password().value(), stored.map(CredentialStore.StoredPassword::hash).orElse(dummyHash))
+                && stored.isPresent();
+        String refusal = user.isEmpty() ? "UNKNOWN_EMAIL"
+                : !passwordMatches ? "WRONG_PASSWORD"
+                : !user.get().invoke(User::active) ? "USER_INACTIVE"
+                : !mayLogIn(user.get()) ? "ACCOUNT_NOT_YET_ACCESSED"
+                : null;
+        if (refusal != null) {
+            int failures = throttle.recordFailure(email, now);
+            if (failures >= MAX_FAILURES) throttle.lock(email, now.plus(LOCKOUT));
+            user.ifPresent(u -> u.execute(x -> x.recordLoginFailed(refusal)));
+            log.info("Login refused ({}) for user {}", refusal, user.map(u -> u.invoke(User::userId)).orElse("-"));
+            return LoginOutcome.refused();
+        }
+        throttle.reset(email);
+
+        Aggregate<User> known = user.get();
+        String userId = known.invoke(User::userId);
+        String accountId = known.invoke(User::accountId);
+        String token = "%06d".formatted(random.nextInt(1_000_000));
+        Instant expiresAt = now.plus(TOKEN_VALIDITY);
+        var challenge = new LoginChallenge(cmd.challengeId(), userId, accountId, tokenHash(cmd.challengeId(), token),
+                expiresAt, 0, false);
+        known.execute(u -> u.recordLoginTokenSent(cmd.challengeId(), expiresAt));
+        CurrentUnitOfWork.get().afterCommit(uow -> {
+            challenges.open(challenge);
+            mailer.send(tokenMail(email, token));
+            log.info("Login challenge {} e-mailed to user {}", cmd.challengeId(), userId);
+        });
+        return new LoginOutcome(LoginOutcome.Status.TOKEN_SENT, cmd.challengeId(), expiresAt);
+    }
+
+    @CommandHandler
+    LoginConfirmation handle(ConfirmLogin cmd) {
+        Instant now = clock.instant();
+        Optional<LoginChallenge> found = challenges.find(cmd.challengeId());
+        if (found.isEmpty()) return LoginConfirmation.refused();
+        LoginChallenge challenge = found.get();
+        Aggregate<User> user = users.load(challenge.userId());
+        if (!challenge.usableAt(now, MAX_WRONG_TOKENS)) {
+            user.execute(u -> u.recordLoginFailed("CHALLENGE_VOID"));
+            return LoginConfirmation.refused();
+        }
+        // the user guide warns about pasting the token with spaces: they are not part of it
+        String given = cmd.token().value().strip();
+        byte[] expected = challenge.tokenHash().getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, tokenHash(challenge.id(), given).getBytes(StandardCharsets.US_ASCII))) {
+            challenges.recordWrongToken(challenge.id());
+            user.execute(u -> u.recordLoginFailed("WRONG_TOKEN"));
+            return LoginConfirmation.refused();
+        }
+        if (!user.invoke(User::active)) {
+            user.execute(u -> u.recordLoginFailed("USER_INACTIVE"));
+            return LoginConfirmation.refused();
+        }
+        if (!challenges.consume(challenge.id(), now, MAX_WRONG_TOKENS)) return LoginConfirmation.refused();
+        user.execute(u -> u.recordLoginSucceeded(challenge.id()));
+        boolean mustChange = credentials.find(challenge.userId()).map(CredentialStore.StoredPassword::temporary).orElse(true);
+        CurrentUnitOfWork.get().afterCommit(uow -> sessions.open(cmd.sessionId(), challenge.userId(), challenge.accountId(), now));
+        log.info("User {} logged in", challenge.userId());
+        return new LoginConfirmation(true, challenge.userId(), challenge.accountId(), user.version(), mustChange);
+    }
+
+    @CommandHandler
+    void handle(LogOut cmd) {
+        sessions.end(cmd.sessionId());
+        loadOf(cmd.userId().value(), cmd.accountId().value()).execute(User::recordLogout);
+    }
+
+    @CommandHandler
+    void handle(ChangePassword cmd) {
+        String userId = cmd.userId().value();
+        Aggregate<User> user = loadOf(userId, cmd.accountId().value());
+        String hash = credentials.find(userId).map(CredentialStore.StoredPassword::hash).orElse(dummyHash);
+        if (!encoder.matches(cmd.currentPassword().value(), hash)) {
+            throw Rejected.invalidField("currentPassword", "a senha atual não confere");
+        }
+        if (cmd.currentPassword().value().equals(cmd.newPassword().value())) {
+            throw Rejected.invalidField("newPassword", "a nova senha deve ser diferente da atual");
+        }
+        String newHash = encoder.encode(cmd.newPassword().value());
+        user.execute(User::recordPasswordChanged);
+        CurrentUnitOfWork.get().afterCommit(uow -> {
+            credentials.storePassword(userId, newHash, false);
+            sessions.endAllOfExcept(userId, cmd.sessionId());
+            log.info("User {} chose new credentials; their other sessions ended", userId);
+        });
+    }
+
+    @CommandHandler
+    void handle(RequestPasswordReset cmd) {
+        Optional<Aggregate<User>> found = userOwning(cmd.email().value());
+        if (found.isEmpty()) {
+            log.info("Reset asked for an unknown e-mail: nothing sent");
+            return;
+        }
+        Aggregate<User> user = found.get();
+        String userId = user.invoke(User::userId);
+        String name = user.invoke(User::name);
+        String email = user.invoke(User::email);
+        // User guide: "a nova senha Temporária será enviada ao Administrador da Conta"
+        boolean administrator = user.invoke(User::administrator);
+        String recipient = administrator ? email : administratorOf(user).invoke(User::email);
+        user.execute(u -> u.issueTemporaryPassword("PASSWORD_RESET", recipient));
+        String password = temporaryPasswords.generate();
+        String body = administrator
+                ? """
+                  Olá, %s.
+
+                  Recebemos um pedido de nova senha para o seu acesso ao Portal Opera360 – módulo Conectividade.
+
+                  Login: %s
+                  Senha temporária: %s
+
+                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
+                  troca desta senha. Se você não pediu uma nova senha, troque-a assim que entrar.
+                  """.formatted(name, email, password)
+                : """
+                  Olá.
+
+                  O usuário %s (%s) pediu uma nova senha para o Portal Opera360 – módulo Conectividade.
+                  Como Administrador da conta, repasse a ele esta senha temporária por um canal seguro:
+
+                  Login: %s
+                  Senha temporária: %s
+
+                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
+                  troca desta senha. Se o pedido parecer indevido, não repasse a senha.
+                  """.formatted(name, email, email, password);
+        temporaryPasswords.deliverAfterCommit(userId, recipient,
+                "Opera360 Conectividade: nova senha temporária", body, password);
+    }
+
+    /** The account's first access is its Administrator's: until then nobody else may log in (user guide). */
+    private boolean mayLogIn(Aggregate<User> user) {
+        return user.invoke(User::administrator) || administratorOf(user).invoke(User::everLoggedIn);
+    }
+
+    private Aggregate<User> administratorOf(Aggregate<User> user) {
+        String administratorId = accounts.load(user.invoke(User::accountId)).invoke(CustomerAccount::administratorId);
+        return users.load(administratorId);
+    }
+
+    private Optional<Aggregate<User>> userOwning(String email) {
+        String userId;
+        try {
+            userId = emailClaims.load(email).invoke(EmailClaim::userId);
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        }
+        if (userId == null) return Optional.empty();
+        return Optional.of(users.load(userId));
+    }
+
+    private Aggregate<User> loadOf(String userId, String accountId) {
+        Aggregate<User> user;
+        try {
+            user = users.load(userId);
+        } catch (AggregateNotFoundException e) {
+            throw Rejected.notFound("user.not-found", "Usuário não encontrado.");
+        }
+        user.execute(u -> u.requireOf(accountId));
+        return user;
+    }
+
+    /** The token is kept only as this hash; the challenge id salts it so equal tokens hash apart. */
+    static String tokenHash(String challengeId, String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((challengeId + ":" + token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** Contract: the token is the only 6-digit number of the text (no name, e-mail, date or CNPJ here). */
+    private static OutgoingMail tokenMail(String to, String token) {
+        return new OutgoingMail(to, "Opera360 Conectividade: seu token de acesso", """
+                Olá.
+
+                Use este token para concluir o seu login no Portal Opera360 – módulo Conectividade:
+
+                %s
+
+                Ele vale por dez minutos e funciona uma única vez. Ao copiar e colar, confira que não há espaços.
+                Se não foi você quem tentou entrar, troque a sua senha e avise o Administrador da sua empresa.
+                """.formatted(token));
+    }
+}

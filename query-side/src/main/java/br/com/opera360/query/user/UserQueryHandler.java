@@ -1,0 +1,84 @@
+package br.com.opera360.query.user;
+
+import br.com.opera360.kernel.common.Page;
+import br.com.opera360.kernel.user.FindUsers;
+import br.com.opera360.kernel.user.GetUser;
+import br.com.opera360.kernel.user.GetUserAccess;
+import br.com.opera360.kernel.user.UserAccess;
+import br.com.opera360.kernel.user.UserDetails;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** The account filter is part of every query: another account's user is simply not found. */
+@Component
+class UserQueryHandler {
+    // the profile view (query.profile) lives in the same processing group; read by collection name
+    static final String PROFILES = "profiles";
+    private final ReactiveMongoTemplate mongo;
+
+    UserQueryHandler(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @QueryHandler
+    CompletableFuture<UserDetails> handle(GetUser q) {
+        return mongo.findOne(query(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value())), UserView.class)
+                    .flatMap(user -> profileNames(List.of(user.profileId())).map(names -> user.toDetails(names.get(user.profileId()))))
+                    .toFuture();
+    }
+
+    /** Raw {@code Page}: Axon matches a handler's declared type without generics ({@code instanceOf(Page.class)}). */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    CompletableFuture<Page> handle(FindUsers q) {
+        Criteria criteria = where("accountId").is(q.accountId().value());
+        if (q.status() != null) criteria = criteria.and("status").is(q.status());
+        if (q.profileId() != null) criteria = criteria.and("profileId").is(q.profileId());
+        if (q.q() != null && !q.q().isBlank()) {
+            // literal match: the search text never acts as a regular expression
+            Pattern text = Pattern.compile(Pattern.quote(UserView.searchKey(q.q().strip())));
+            criteria = criteria.orOperator(where("nameKey").regex(text), where("emailKey").regex(text));
+        }
+        Query find = query(criteria).with(Sort.by("nameKey", "_id")).skip((long) q.page() * q.size()).limit(q.size());
+        return mongo.count(query(criteria), UserView.class)
+                    .zipWith(mongo.find(find, UserView.class).collectList())
+                    .flatMap(t -> profileNames(t.getT2().stream().map(UserView::profileId).distinct().toList())
+                            .map(names -> Page.of(t.getT2().stream().map(u -> u.toDetails(names.get(u.profileId()))).toList(),
+                                    q.page(), q.size(), t.getT1())))
+                    .map(Page.class::cast)
+                    .toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<UserAccess> handle(GetUserAccess q) {
+        return mongo.findOne(query(where("_id").is(q.userId().value())), UserView.class)
+                    .flatMap(user -> mongo.findOne(query(where("_id").is(user.profileId()).and("accountId").is(user.accountId())),
+                                                   Document.class, PROFILES)
+                            .map(profile -> profile.getList("functionalities", String.class, List.of()))
+                            .defaultIfEmpty(List.of())
+                            .map(functionalities -> new UserAccess(user.id(), user.accountId(), "ACTIVE".equals(user.status()),
+                                    user.administrator(), user.profileId(), functionalities, user.version())))
+                    .toFuture();
+    }
+
+    private Mono<Map<String, String>> profileNames(Collection<String> profileIds) {
+        return mongo.find(query(where("_id").in(profileIds)), Document.class, PROFILES)
+                    .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("name")));
+    }
+}

@@ -1,0 +1,14 @@
+package br.com.opera360.kernel.user;
+
+import java.util.List;
+
+/**
+ * What a user may do now, for the request filter. Never an API answer. {@code version} is the user's view version,
+ * so a login can wait until the view has caught up with it.
+ */
+public record UserAccess(String userId, String accountId, boolean active, boolean administrator, String profileId,
+                         List<String> functionalities, long version) {
+    public UserAccess {
+        functionalities = functionalities == null ? List.of() : List.copyOf(functionalities);
+    }
+}

@@ -1,0 +1,77 @@
+package br.com.opera360.app.identity;
+
+import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.command.user.Sessions;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Sessions keyed by the SHA-256 of the access token. Written durably before the token is handed out, so access
+ * tokens survive a restart. Expiry ({@code opera360.auth.session-lifetime}) is checked in code; the TTL index only
+ * cleans up in MongoDB.
+ */
+@Component
+public class MongoSessions implements Sessions {
+    static final String COLLECTION = "sessions";
+    private final MongoTemplate mongo;
+    private final ReactiveMongoTemplate reactiveMongo;
+    private final StoreDurability durability;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    MongoSessions(MongoTemplate mongo, ReactiveMongoTemplate reactiveMongo, StoreDurability durability, Clock clock,
+                  Opera360Properties props) {
+        this.mongo = mongo;
+        this.reactiveMongo = reactiveMongo;
+        this.durability = durability;
+        this.clock = clock;
+        this.lifetime = props.auth().sessionLifetime();
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    @Override
+    public void open(String sessionId, String userId, String accountId, Instant now) {
+        mongo.insert(new Document("_id", sessionId).append("userId", userId).append("accountId", accountId)
+                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(now.plus(lifetime))), COLLECTION);
+        durability.flush();
+    }
+
+    @Override
+    public void end(String sessionId) {
+        mongo.remove(query(where("_id").is(sessionId)), COLLECTION);
+        durability.flush();
+    }
+
+    @Override
+    public void endAllOf(String userId) {
+        mongo.remove(query(where("userId").is(userId)), COLLECTION);
+        durability.flush();
+    }
+
+    @Override
+    public void endAllOfExcept(String userId, String keptSessionId) {
+        mongo.remove(query(where("userId").is(userId).and("_id").ne(keptSessionId)), COLLECTION);
+        durability.flush();
+    }
+
+    /** The user of a live session, for the request filter; empty when unknown, ended or expired. */
+    public Mono<String> userOf(String sessionId) {
+        return reactiveMongo.findOne(query(where("_id").is(sessionId)), Document.class, COLLECTION)
+                            .filter(d -> Instant.now(clock).isBefore(d.getDate("expiresAt").toInstant()))
+                            .map(d -> d.getString("userId"));
+    }
+}

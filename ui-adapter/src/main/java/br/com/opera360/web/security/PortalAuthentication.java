@@ -1,0 +1,58 @@
+package br.com.opera360.web.security;
+
+import br.com.opera360.app.identity.MongoCredentialStore;
+import br.com.opera360.app.identity.MongoSessions;
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Functionality;
+import br.com.opera360.kernel.common.UserId;
+import br.com.opera360.kernel.user.GetUserAccess;
+import br.com.opera360.kernel.user.UserAccess;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Bearer token → live session → the user's current access (active, profile's functionalities) and whether they still
+ * hold a temporary password. Anything missing (ended or expired session, deactivated user) is one and the same 401.
+ */
+@Component
+class PortalAuthentication implements ReactiveAuthenticationManager {
+    private static final Set<String> CODES = Arrays.stream(Functionality.values()).map(Enum::name).collect(Collectors.toSet());
+    private final MongoSessions sessions;
+    private final MongoCredentialStore credentials;
+    private final QueryGateway queries;
+
+    PortalAuthentication(MongoSessions sessions, MongoCredentialStore credentials, QueryGateway queries) {
+        this.sessions = sessions;
+        this.credentials = credentials;
+        this.queries = queries;
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication bearer) {
+        String sessionId = AccessTokens.sessionId(String.valueOf(bearer.getCredentials()));
+        return sessions.userOf(sessionId)
+                       .flatMap(userId -> Mono.fromFuture(() -> queries.query(new GetUserAccess(new UserId(userId)), UserAccess.class)))
+                       .filter(UserAccess::active)
+                       .flatMap(access -> credentials.mustChangePassword(access.userId()).map(mustChange -> toAuthentication(access, mustChange, sessionId)))
+                       .switchIfEmpty(Mono.error(() -> new BadCredentialsException("no live session")));
+    }
+
+    private static Authentication toAuthentication(UserAccess access, boolean mustChange, String sessionId) {
+        Set<Functionality> functionalities = access.functionalities().stream().filter(CODES::contains)
+                                                   .map(Functionality::valueOf).collect(Collectors.toSet());
+        var user = new PortalUser(new UserId(access.userId()), new AccountId(access.accountId()), functionalities,
+                access.administrator(), mustChange, sessionId);
+        var authorities = functionalities.stream().map(f -> new SimpleGrantedAuthority(f.name())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+}

@@ -104,9 +104,8 @@ class ServiceController {
                    .switchIfEmpty(Mono.error(ServiceController::serviceNotFound));
     }
 
-    /** {@code String.valueOf}: the principal's account id is a string or an {@code AccountId}, whose text is its value. */
     private static AccountId accountOf(PortalUser user) {
-        return new AccountId(String.valueOf(user.accountId()));
+        return user.accountId();
     }
 
     static BoundingBox boundingBox(String bbox) {

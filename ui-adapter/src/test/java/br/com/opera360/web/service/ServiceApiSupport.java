@@ -1,6 +1,7 @@
 package br.com.opera360.web.service;
 
 import br.com.opera360.testing.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -13,6 +14,12 @@ import java.util.function.Predicate;
 
 /** Service bodies and waits for the (eventually consistent) read models. */
 abstract class ServiceApiSupport extends ApiTest {
+
+    /** The build machine is shared: a first request (JIT, BCrypt) may take longer than WebTestClient's 5 s. */
+    @BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     static Map<String, Object> address(String street, String number, String district, String city, String state, String cep) {
         Map<String, Object> a = new HashMap<>();

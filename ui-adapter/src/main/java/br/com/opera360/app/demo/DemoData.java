@@ -30,10 +30,12 @@ class DemoData {
 
     private final CommandGateway commands;
     private final Opera360Properties props;
+    private final DemoServices services;
 
-    DemoData(CommandGateway commands, Opera360Properties props) {
+    DemoData(CommandGateway commands, Opera360Properties props, DemoServices services) {
         this.commands = commands;
         this.props = props;
+        this.services = services;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,6 +46,7 @@ class DemoData {
         if (registration.created()) {
             log.info("Demo data loaded: customer account '{}' (CNPJ {}).", ACCOUNT_ID, CNPJ);
         }
+        services.load(new AccountId(ACCOUNT_ID));
         log.info("Demo Administrator: {} — the temporary password and login tokens are e-mailed to the outbox {}",
                 ADMIN_EMAIL, outbox);
     }

@@ -9,7 +9,12 @@ import br.com.opera360.kernel.service.Location;
 import br.com.opera360.kernel.service.RegisterService;
 import br.com.opera360.kernel.service.ServiceStatus;
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.kernel.service.BoundingBox;
+import br.com.opera360.kernel.service.FindServiceMap;
+import br.com.opera360.kernel.service.MapCircle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +75,8 @@ class ServiceMapBenchmark extends ApiTest {
     CommandGateway commands;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    QueryGateway queries;
 
     record Result(String name, double p50Ms, double meanMs, int rows) {
         @Override
@@ -123,6 +130,12 @@ class ServiceMapBenchmark extends ApiTest {
             q.fields().include("cep", "lat", "lon", "count");
             return mongo.find(q, Document.class, "service_map").size();
         }));
+        results.add(time("map: query bus in process (no HTTP)", () -> queries.query(new FindServiceMap(acc,
+                new BoundingBox(-48.5, -24.5, -44.5, -20.5)), ResponseTypes.multipleInstancesOf(MapCircle.class)).get().size()));
+        results.add(time("baseline: GET /api/me (HTTP + bearer auth only)", () -> {
+            client.get().uri("/api/me").headers(bearer(token)).exchange().expectStatus().isOk().expectBody(Map.class);
+            return 1;
+        }));
         results.add(time("map: raw $group by CEP over services (no CEP view)", () -> mongo.aggregate(Aggregation.newAggregation(
                 Aggregation.match(where("accountId").is(acc.value()).and("lat").ne(null)),
                 Aggregation.group("address.cep").count().as("count").avg("lat").as("lat").avg("lon").as("lon"),
@@ -146,7 +159,7 @@ class ServiceMapBenchmark extends ApiTest {
                         ingestSeconds, SERVICES / ingestSeconds, catchUpSeconds));
         results.forEach(r -> report.append(r).append(System.lineSeparator()));
         double mapRatio = results.get(1).p50Ms() / results.get(0).p50Ms();
-        double listRatio = results.get(4).p50Ms() / results.get(3).p50Ms();
+        double listRatio = results.get(6).p50Ms() / results.get(5).p50Ms();
         report.append(String.format("ratio raw/endpoint (p50): map %.2f, list %.2f (target >= 0.5)%n", mapRatio, listRatio));
         System.out.println(report);
         Path out = Path.of("target/bench/service-map.txt");

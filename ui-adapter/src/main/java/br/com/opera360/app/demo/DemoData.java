@@ -31,12 +31,15 @@ class DemoData {
     private final Opera360Properties props;
     private final DemoIdentity identity;
     private final DemoInvoices invoices;
+    private final DemoServices services;
 
-    DemoData(CommandGateway commands, Opera360Properties props, DemoIdentity identity, DemoInvoices invoices) {
+    DemoData(CommandGateway commands, Opera360Properties props, DemoIdentity identity, DemoInvoices invoices,
+             DemoServices services) {
         this.commands = commands;
         this.props = props;
         this.identity = identity;
         this.invoices = invoices;
+        this.services = services;
     }
 
     /** Demo data is a convenience: if it cannot be loaded, the product still runs and says why. */
@@ -59,6 +62,7 @@ class DemoData {
             log.info("Demo data loaded: customer account '{}' (CNPJ {}).", ACCOUNT_ID, CNPJ);
         }
         invoices.load(new AccountId(ACCOUNT_ID));
+        services.load(new AccountId(ACCOUNT_ID));
         log.info("Demo Administrator: {} — the temporary password and login tokens are e-mailed to the outbox {}",
                 ADMIN_EMAIL, outbox);
     }

@@ -1,0 +1,51 @@
+package br.com.opera360.command.service;
+
+import br.com.opera360.command.account.AccountCheck;
+import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.kernel.service.ChangeService;
+import br.com.opera360.kernel.service.RegisterService;
+import br.com.opera360.kernel.service.ServiceChanges;
+import br.com.opera360.kernel.service.ServiceRegistration;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provisioning's facts about services. The repository locks the service's id for the unit of work, so concurrent
+ * registrations or changes of one designation are serialized: the first registers, identical re-sends answer 200.
+ */
+@Component
+class ServiceIngestion {
+    private final Repository<Service> services;
+    private final AccountCheck accounts;
+
+    ServiceIngestion(Repository<Service> services, AccountCheck accounts) {
+        this.services = services;
+        this.accounts = accounts;
+    }
+
+    @CommandHandler
+    ServiceRegistration handle(RegisterService cmd) throws Exception {
+        Aggregate<Service> service = services.loadOrCreate(cmd.serviceId().value(), Service::unregistered);
+        if (!service.invoke(Service::isRegistered) && !accounts.exists(cmd.accountId().value())) {
+            throw Rejected.notFound("account.not-found", "Conta " + cmd.accountId().value()
+                    + " não encontrada: cadastre a conta (POST /api/ingest/accounts) antes dos seus serviços.");
+        }
+        boolean created = service.invoke(s -> s.register(cmd));
+        return new ServiceRegistration(cmd.designation().value(), created);
+    }
+
+    @CommandHandler
+    ServiceChanges handle(ChangeService cmd) {
+        Aggregate<Service> service;
+        try {
+            service = services.load(cmd.serviceId().value());
+        } catch (AggregateNotFoundException notFound) {
+            throw Rejected.notFound("service.not-found", "Serviço " + cmd.designation().value()
+                    + " não encontrado na conta " + cmd.accountId().value() + ". Confira a designação e o accountId.");
+        }
+        return new ServiceChanges(cmd.designation().value(), service.invoke(s -> s.change(cmd)));
+    }
+}

@@ -1,0 +1,135 @@
+package br.com.opera360.query.service;
+
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Cep;
+import br.com.opera360.kernel.common.Page;
+import br.com.opera360.kernel.service.BoundingBox;
+import br.com.opera360.kernel.service.FindServiceMap;
+import br.com.opera360.kernel.service.FindServices;
+import br.com.opera360.kernel.service.GeoPoint;
+import br.com.opera360.kernel.service.GetCepServices;
+import br.com.opera360.kernel.service.GetService;
+import br.com.opera360.kernel.service.MapCircle;
+import br.com.opera360.kernel.service.ServiceAddress;
+import br.com.opera360.kernel.service.ServiceAddressChanged;
+import br.com.opera360.kernel.service.ServiceFilter;
+import br.com.opera360.kernel.service.ServiceId;
+import br.com.opera360.kernel.service.ServiceLocationChanged;
+import br.com.opera360.kernel.service.ServiceRegistered;
+import br.com.opera360.kernel.service.ServiceSpeedChanged;
+import br.com.opera360.kernel.service.ServiceStatusChanged;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection against a real mongo-java-server, every event delivered twice, read back through the query handler. */
+class ServiceProjectionTest {
+    static final AccountId ACME = new AccountId("acme");
+    static final ServiceAddress PAULISTA = new ServiceAddress("Av. Paulista", "1000", null, "Bela Vista", "São Paulo", "SP", "01310100");
+    static final ServiceAddress RIO = new ServiceAddress("Av. Rio Branco", "1", null, "Centro", "Rio de Janeiro", "RJ", "20090003");
+    static final Instant AT = Instant.parse("2026-03-10T15:00:00Z");
+
+    private MongoServer server;
+    private MongoClient client;
+    private com.mongodb.reactivestreams.client.MongoClient reactiveClient;
+    private ServiceProjection projection;
+    private ServiceQueryHandler queries;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        client = MongoClients.create(uri);
+        reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(uri);
+        var mongo = new MongoTemplate(client, "test");
+        projection = new ServiceProjection(mongo, new ServiceMapUpdater(mongo));
+        queries = new ServiceQueryHandler(new ReactiveMongoTemplate(reactiveClient, "test"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        reactiveClient.close();
+        server.shutdown();
+    }
+
+    static ServiceRegistered registered(String designation, ServiceAddress address, GeoPoint location) {
+        return new ServiceRegistered("acme:" + designation, "acme", designation, "Link Dedicado", "CT-1", "CLI-1", 100,
+                "ACTIVE", LocalDate.of(2025, 11, 3), address, location);
+    }
+
+    private List<MapCircle> circles() throws Exception {
+        return queries.handle(new FindServiceMap(ACME, new BoundingBox(-180, -90, 180, 90))).get();
+    }
+
+    /** Delivers a history, then delivers it again from {@code from} on, as after a crash before the token was stored. */
+    private void deliverTwice(List<Object> events, int from) {
+        for (int round = 0; round < 2; round++) {
+            for (int seq = round == 0 ? 0 : from; seq < events.size(); seq++) {
+                Object e = events.get(seq);
+                Instant at = AT.plusSeconds(seq);
+                if (e instanceof ServiceRegistered r) projection.on(r, 0, at);
+                else if (e instanceof ServiceSpeedChanged s) projection.on(s, seq, at);
+                else if (e instanceof ServiceStatusChanged s) projection.on(s, seq, at);
+                else if (e instanceof ServiceAddressChanged a) projection.on(a, seq, at);
+                else if (e instanceof ServiceLocationChanged l) projection.on(l, seq, at);
+                else throw new IllegalArgumentException(e.toString());
+            }
+        }
+    }
+
+    @Test
+    void redelivered_events_leave_one_history_entry_each_and_the_same_circles() throws Exception {
+        deliverTwice(List.of(registered("A", PAULISTA, new GeoPoint(-23.561, -46.656))), 0);
+        var mover = List.<Object>of(registered("B", PAULISTA, new GeoPoint(-23.563, -46.658)),
+                new ServiceSpeedChanged("acme:B", "acme", "B", 100, 200),
+                new ServiceAddressChanged("acme:B", "acme", "B", PAULISTA, RIO),
+                new ServiceLocationChanged("acme:B", "acme", "B", new GeoPoint(-23.563, -46.658), new GeoPoint(-22.903, -43.177)),
+                new ServiceStatusChanged("acme:B", "acme", "B", "ACTIVE", "SUSPENDED"));
+        deliverTwice(mover, 1);
+        deliverTwice(mover, 0);
+
+        var details = queries.handle(new GetService(ACME, new ServiceId("acme:B"))).get();
+        assertThat(details.history()).extracting(h -> h.type())
+                                     .containsExactly("REGISTERED", "SPEED_CHANGED", "ADDRESS_CHANGED", "LOCATION_CHANGED", "STATUS_CHANGED");
+        assertThat(details.speedMbps()).isEqualTo(200);
+        assertThat(details.status()).isEqualTo("SUSPENDED");
+        assertThat(details.address()).isEqualTo(RIO);
+        assertThat(circles()).containsExactly(new MapCircle("01310100", -23.561, -46.656, 1), new MapCircle("20090003", -22.903, -43.177, 1));
+        var page = (Page<?>) queries.handle(new FindServices(ACME, ServiceFilter.none(), 0, 20)).get();
+        assertThat(page.totalItems()).isEqualTo(2);
+    }
+
+    @Test
+    void the_mean_is_exact_in_decimal_and_independent_of_the_order_of_services() throws Exception {
+        deliverTwice(List.of(registered("C", PAULISTA, new GeoPoint(-23.562, -46.654))), 0);
+        deliverTwice(List.of(registered("A", PAULISTA, new GeoPoint(-23.561, -46.656))), 0);
+        deliverTwice(List.of(registered("B", PAULISTA, new GeoPoint(-23.563, -46.658))), 0);
+        deliverTwice(List.of(registered("D", PAULISTA, null)), 0);
+        assertThat(circles()).containsExactly(new MapCircle("01310100", -23.562, -46.656, 3));
+        var cep = queries.handle(new GetCepServices(ACME, new Cep("01310100"))).get();
+        assertThat(cep.services()).extracting(s -> s.designation()).containsExactly("A", "B", "C");
+        assertThat(ServiceMapUpdater.mean(List.of(0.1, 0.2))).isEqualTo(0.15);
+    }
+
+    @Test
+    void a_reset_drops_both_views() throws Exception {
+        deliverTwice(List.of(registered("A", PAULISTA, new GeoPoint(-23.561, -46.656))), 0);
+        projection.reset();
+        assertThat(circles()).isEmpty();
+        assertThat(queries.handle(new GetService(ACME, new ServiceId("acme:A"))).get()).isNull();
+    }
+}

@@ -1,0 +1,4 @@
+package br.com.opera360.kernel.service;
+
+public record ServiceTypeCount(String serviceType, long count) {
+}

@@ -1,0 +1,206 @@
+package br.com.opera360.bench;
+
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Cep;
+import br.com.opera360.kernel.common.Uf;
+import br.com.opera360.kernel.service.Address;
+import br.com.opera360.kernel.service.Designation;
+import br.com.opera360.kernel.service.Location;
+import br.com.opera360.kernel.service.RegisterService;
+import br.com.opera360.kernel.service.ServiceStatus;
+import br.com.opera360.testing.ApiTest;
+import br.com.opera360.kernel.service.BoundingBox;
+import br.com.opera360.kernel.service.FindServiceMap;
+import br.com.opera360.kernel.service.MapCircle;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Not part of the normal build (surefire runs *Test classes only). Run with:
+ * {@code ./mvnw -B -o -pl ui-adapter -am verify -Dtest=ServiceMapBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
+ * ({@code -Dbench.services=N} for another size). Ingests N services for one account through the command bus (the
+ * commands ingestion sends), waits for both read models, then times the map query and a filtered list query through
+ * the portal endpoints (HTTP, bearer login, security, query bus) next to a raw Spring Data query of the same data in
+ * the same run. Reports p50/mean to stdout and target/bench/service-map.txt; ratio = raw p50 / endpoint p50.
+ */
+class ServiceMapBenchmark extends ApiTest {
+    static final int SERVICES = Integer.getInteger("bench.services", 50_000);
+    static final int CEPS = Integer.getInteger("bench.ceps", 2_500);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 40);
+
+    record Center(Uf uf, String city, String street, int firstCep, double lat, double lon) {
+    }
+
+    static final List<Center> CENTERS = List.of(
+            new Center(Uf.SP, "São Paulo", "Rua da Consolação", 1000000, -23.55, -46.63),
+            new Center(Uf.SP, "São José dos Campos", "Av. São João", 12200000, -23.20, -45.88),
+            new Center(Uf.SP, "Ribeirão Preto", "Av. Presidente Vargas", 14000000, -21.18, -47.81),
+            new Center(Uf.RJ, "Rio de Janeiro", "Rua Primeiro de Março", 20000000, -22.90, -43.17),
+            new Center(Uf.MG, "Belo Horizonte", "Av. João Pinheiro", 30100000, -19.92, -43.94),
+            new Center(Uf.BA, "Salvador", "Av. Tancredo Neves", 40000000, -12.97, -38.50),
+            new Center(Uf.PE, "Recife", "Rua do Bom Jesus", 50000000, -8.05, -34.88),
+            new Center(Uf.PR, "Curitiba", "Rua Marechal Deodoro", 80000000, -25.43, -49.27),
+            new Center(Uf.RS, "Porto Alegre", "Av. Ipiranga", 90000000, -30.03, -51.22),
+            new Center(Uf.GO, "Goiânia", "Av. Anhanguera", 74000000, -16.68, -49.25));
+    static final String[] TYPES = {"Link Dedicado", "MPLS", "Internet Banda Larga", "SD-WAN"};
+    static final ServiceStatus[] STATUSES = ServiceStatus.values();
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    QueryGateway queries;
+
+    record Result(String name, double p50Ms, double meanMs, int rows) {
+        @Override
+        public String toString() {
+            return String.format("%-58s p50 %8.2f ms   mean %8.2f ms   rows %6d", name, p50Ms, meanMs, rows);
+        }
+    }
+
+    @Test
+    void map_and_filtered_list_for_an_account_with_many_services() throws Exception {
+        var account = newAccount();
+        var acc = new AccountId(account.accountId());
+        long ingestStart = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = thread; i < SERVICES; i += 2) commands.sendAndWait(registration(acc, i));
+                }));
+            }
+            for (var f : futures) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
+
+        long located = SERVICES - SERVICES / 20;
+        long projectionStart = System.nanoTime();
+        while (mongo.count(query(where("accountId").is(acc.value())), "services") < SERVICES
+                || sumOfCounts(acc.value()) < located) {
+            Thread.sleep(200);
+        }
+        double catchUpSeconds = (System.nanoTime() - projectionStart) / 1e9;
+
+        String token = loginAsAdmin(account);
+        WebTestClient client = web.mutate().responseTimeout(Duration.ofMinutes(1)).build();
+        // the state of São Paulo: three of the ten centres
+        String bbox = "-48.5,-24.5,-44.5,-20.5";
+        Criteria mapCriteria = where("accountId").is(acc.value()).and("lat").gte(-24.5).lte(-20.5).and("lon").gte(-48.5).lte(-44.5);
+        String listUri = "/api/services?state=SP&status=ACTIVE&city=sao&serviceType=MPLS&page=3&size=20";
+        Criteria listCriteria = where("accountId").is(acc.value()).and("cityKey").regex(Pattern.compile(Pattern.quote("sao")))
+                .and("address.state").is("SP").and("status").in("ACTIVE").and("serviceType").in("MPLS");
+
+        List<Result> results = new ArrayList<>();
+        results.add(time("map: GET /api/services/map (endpoint)", () -> client.get().uri("/api/services/map?bbox=" + bbox)
+                .headers(bearer(token)).exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody().size()));
+        results.add(time("map: raw Spring Data find on service_map", () -> {
+            var q = query(mapCriteria).with(Sort.by("_id"));
+            q.fields().include("cep", "lat", "lon", "count");
+            return mongo.find(q, Document.class, "service_map").size();
+        }));
+        results.add(time("map: query bus in process (no HTTP)", () -> queries.query(new FindServiceMap(acc,
+                new BoundingBox(-48.5, -24.5, -44.5, -20.5)), ResponseTypes.multipleInstancesOf(MapCircle.class)).get().size()));
+        results.add(time("baseline: GET /api/me (HTTP + bearer auth only)", () -> {
+            client.get().uri("/api/me").headers(bearer(token)).exchange().expectStatus().isOk().expectBody(Map.class);
+            return 1;
+        }));
+        results.add(time("map: raw $group by CEP over services (no CEP view)", () -> mongo.aggregate(Aggregation.newAggregation(
+                Aggregation.match(where("accountId").is(acc.value()).and("lat").ne(null)),
+                Aggregation.group("address.cep").count().as("count").avg("lat").as("lat").avg("lon").as("lon"),
+                Aggregation.match(where("lat").gte(-24.5).lte(-20.5).and("lon").gte(-48.5).lte(-44.5))),
+                "services", Document.class).getMappedResults().size()));
+        results.add(time("list: GET /api/services?state&status&city&serviceType (endpoint)", () -> {
+            Map<?, ?> page = client.get().uri(listUri).headers(bearer(token)).exchange().expectStatus().isOk()
+                                   .expectBody(Map.class).returnResult().getResponseBody();
+            return ((List<?>) page.get("items")).size();
+        }));
+        results.add(time("list: raw Spring Data count + find page", () -> {
+            long total = mongo.count(query(listCriteria), "services");
+            var q = query(listCriteria).with(Sort.by("designationKey", "_id")).skip(60).limit(20);
+            q.fields().exclude("history");
+            return mongo.find(q, Document.class, "services").size() + (total > 0 ? 0 : -1);
+        }));
+
+        StringBuilder report = new StringBuilder()
+                .append(String.format("Services: %d for one account (%d CEPs, %d located), %d requests each%n", SERVICES, CEPS, located, REQUESTS))
+                .append(String.format("Ingestion through the command bus: %.1f s (%.0f services/s); read models caught up %.1f s later%n",
+                        ingestSeconds, SERVICES / ingestSeconds, catchUpSeconds));
+        results.forEach(r -> report.append(r).append(System.lineSeparator()));
+        double mapRatio = results.get(1).p50Ms() / results.get(0).p50Ms();
+        double listRatio = results.get(6).p50Ms() / results.get(5).p50Ms();
+        report.append(String.format("ratio raw/endpoint (p50): map %.2f, list %.2f (target >= 0.5)%n", mapRatio, listRatio));
+        System.out.println(report);
+        Path out = Path.of("target/bench/service-map.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        assertThat(results.get(0).rows()).isEqualTo(results.get(1).rows());
+    }
+
+    private long sumOfCounts(String accountId) {
+        var result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(where("accountId").is(accountId)),
+                Aggregation.group().sum("count").as("total")), "service_map", Document.class).getUniqueMappedResult();
+        return result == null ? 0 : ((Number) result.get("total")).longValue();
+    }
+
+    static RegisterService registration(AccountId account, int i) {
+        int cepIndex = i % CEPS;
+        Center c = CENTERS.get(cepIndex % CENTERS.size());
+        String cep = String.format("%08d", c.firstCep() + cepIndex * 10);
+        double lat = c.lat() + ((cepIndex * 7919L) % 1000 - 500) * 0.0005 + (i % 7) * 0.00001;
+        double lon = c.lon() + ((cepIndex * 104729L) % 1000 - 500) * 0.0005 + (i % 5) * 0.00001;
+        var address = new Address(c.street(), String.valueOf(1 + i % 2000), null, "Centro", c.city(), c.uf(), new Cep(cep));
+        return RegisterService.of(account, new Designation(String.format("BENCH-%06d", i)), TYPES[i % TYPES.length],
+                "CT-" + (i % 50), "CLI-" + (i % 200), 10 * (1 + i % 100), STATUSES[(i / 4) % STATUSES.length], null, address,
+                i % 20 == 19 ? null : new Location(lat, lon));
+    }
+
+    interface Call {
+        int run() throws Exception;
+    }
+
+    private static Result time(String name, Call call) throws Exception {
+        int rows = 0;
+        for (int i = 0; i < 5; i++) rows = call.run();
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            rows = call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
+        return new Result(name, nanos[REQUESTS / 2] / 1e6, mean, rows);
+    }
+}

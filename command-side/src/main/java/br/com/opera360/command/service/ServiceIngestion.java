@@ -1,6 +1,6 @@
 package br.com.opera360.command.service;
 
-import br.com.opera360.command.account.AccountCheck;
+import br.com.opera360.command.account.AccountDirectory;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.service.ChangeService;
 import br.com.opera360.kernel.service.RegisterService;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ServiceIngestion {
     private final Repository<Service> services;
-    private final AccountCheck accounts;
+    private final AccountDirectory accounts;
 
-    ServiceIngestion(Repository<Service> services, AccountCheck accounts) {
+    ServiceIngestion(Repository<Service> services, AccountDirectory accounts) {
         this.services = services;
         this.accounts = accounts;
     }
@@ -29,7 +29,7 @@ class ServiceIngestion {
     @CommandHandler
     ServiceRegistration handle(RegisterService cmd) throws Exception {
         Aggregate<Service> service = services.loadOrCreate(cmd.serviceId().value(), Service::unregistered);
-        if (!service.invoke(Service::isRegistered) && !accounts.exists(cmd.accountId().value())) {
+        if (!service.invoke(Service::isRegistered) && !accounts.isRegistered(cmd.accountId().value())) {
             throw Rejected.notFound("account.not-found", "Conta " + cmd.accountId().value()
                     + " não encontrada: cadastre a conta (POST /api/ingest/accounts) antes dos seus serviços.");
         }

@@ -245,14 +245,7 @@ class Authentication {
     }
 
     private Aggregate<User> loadOf(String userId, String accountId) {
-        Aggregate<User> user;
-        try {
-            user = users.load(userId);
-        } catch (AggregateNotFoundException e) {
-            throw Rejected.notFound("user.not-found", "Usuário não encontrado.");
-        }
-        user.execute(u -> u.requireOf(accountId));
-        return user;
+        return User.loadOf(users, userId, accountId);
     }
 
     /** The token is kept only as this hash; the challenge id salts it so equal tokens hash apart. */

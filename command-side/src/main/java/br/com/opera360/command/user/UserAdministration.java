@@ -77,13 +77,6 @@ class UserAdministration {
     }
 
     private Aggregate<User> loadOf(String userId, String accountId) {
-        Aggregate<User> user;
-        try {
-            user = users.load(userId);
-        } catch (AggregateNotFoundException e) {
-            throw Rejected.notFound("user.not-found", "Usuário não encontrado.");
-        }
-        user.execute(u -> u.requireOf(accountId));
-        return user;
+        return User.loadOf(users, userId, accountId);
     }
 }

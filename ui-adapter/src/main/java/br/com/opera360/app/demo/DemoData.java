@@ -63,7 +63,7 @@ class DemoData {
         }
         invoices.load(new AccountId(ACCOUNT_ID));
         services.load(new AccountId(ACCOUNT_ID));
-        log.info("Demo Administrator: {} — the temporary password and login tokens are e-mailed to the outbox {}",
+        log.info("Demo Administrator: {} — every e-mail of the first access lands in the outbox {}",
                 ADMIN_EMAIL, outbox);
     }
 }

@@ -1,14 +1,12 @@
 package br.com.opera360.query.account;
 
 import br.com.opera360.kernel.account.AccountRegistered;
-import br.com.opera360.kernel.account.GetAccount;
 import br.com.opera360.kernel.user.UserCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -26,11 +24,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @ProcessingGroup("account")
 class AccountProjection {
     private final MongoTemplate mongo;
-    private final QueryUpdateEmitter updates;
-
-    AccountProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+    AccountProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.updates = updates;
     }
 
     @EventHandler
@@ -60,7 +55,6 @@ class AccountProjection {
             // because one processor segment owns the account's events
             mongo.upsert(query(where("_id").is(accountId)), update, AccountView.class);
         }
-        updates.emit(GetAccount.class, q -> q.accountId().value().equals(accountId), accountId);
     }
 
     @ResetHandler

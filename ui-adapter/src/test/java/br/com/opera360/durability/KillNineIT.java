@@ -1,5 +1,6 @@
 package br.com.opera360.durability;
 
+import br.com.opera360.testing.Outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Session;
@@ -98,6 +99,9 @@ class KillNineIT {
         // 1. A burst of registrations; SIGKILL the instant the last wanted acknowledgement arrives.
         var first = AppProcess.start(jar, data, API_KEY, work.resolve("1-burst.log"));
         first.awaitHealthy(http, STARTUP);
+        // A portal session opened before the crash (access tokens survive a restart, contract v1.1).
+        var sessionAccount = Registration.number(WRITES * 3, run);
+        String accessToken = signIn(first, sessionAccount, new Outbox(data.resolve("outbox")));
         long burstStart = System.nanoTime();
         Burst burst = burst(first);
         Duration burstTime = Duration.ofNanos(burst.killedAt - burstStart);
@@ -140,6 +144,12 @@ class KillNineIT {
             assertThat(view.path("administratorName").asText()).as("view of %s", id).isEqualTo(r.adminName());
             assertThat(view.path("administratorEmail").asText()).as("view of %s", id).isEqualTo(r.adminEmail());
         });
+
+        var me = me(second, accessToken);
+        assertThat(me.statusCode()).as("GET /api/me after the restart with the access token issued before the kill: %s", me.body())
+                                   .isEqualTo(200);
+        assertThat(json.readTree(me.body()).path("email").asText()).isEqualTo(sessionAccount.adminEmail());
+        assertThat(json.readTree(me.body()).path("mustChangePassword").asBoolean()).isFalse();
 
         Map<String, List<String>> outbox = readOutbox(data.resolve("outbox"));
         for (Registration r : burst.acknowledged) {
@@ -230,6 +240,38 @@ class KillNineIT {
         var response = send(request);
         String accountId = response.statusCode() / 100 == 2 ? json.readTree(response.body()).path("accountId").asText() : null;
         return new Answer(response.statusCode(), accountId, response.body());
+    }
+
+    /** Registers the account, signs its Administrator in (password, e-mailed token) and sets a new password. */
+    private String signIn(AppProcess app, Registration account, Outbox outbox) throws IOException {
+        assertThat(register(app, account).status()).isEqualTo(201);
+        String email = account.adminEmail();
+        String temporary = outbox.awaitCount(email, 1).get(0).temporaryPassword();
+        var challenge = post(app, "/api/auth/login", Map.of("email", email, "password", temporary), null);
+        assertThat(challenge.statusCode()).as("login: %s", challenge.body()).isEqualTo(202);
+        String token = outbox.awaitCount(email, 2).get(1).token();
+        var session = post(app, "/api/auth/token", Map.of("challengeId", json.readTree(challenge.body()).path("challengeId").asText(),
+                "token", token), null);
+        assertThat(session.statusCode()).as("token: %s", session.body()).isEqualTo(200);
+        String accessToken = json.readTree(session.body()).path("accessToken").asText();
+        var changed = post(app, "/api/auth/password", Map.of("currentPassword", temporary, "newPassword", "Nova-Senha-2026"), accessToken);
+        assertThat(changed.statusCode()).as("password change: %s", changed.body()).isEqualTo(204);
+        var me = me(app, accessToken);
+        assertThat(me.statusCode()).as("GET /api/me before the kill: %s", me.body()).isEqualTo(200);
+        return accessToken;
+    }
+
+    private HttpResponse<String> post(AppProcess app, String path, Map<String, String> body, String accessToken) throws IOException {
+        var request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                                 .header("Content-Type", "application/json")
+                                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (accessToken != null) request.header("Authorization", "Bearer " + accessToken);
+        return send(request.build());
+    }
+
+    private HttpResponse<String> me(AppProcess app, String accessToken) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/me")).timeout(Duration.ofSeconds(10))
+                               .header("Authorization", "Bearer " + accessToken).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

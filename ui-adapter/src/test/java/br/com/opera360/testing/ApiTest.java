@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.boot.test.web.reactive.server.WebTestClientBuilderCustomizer;
 import org.threeten.extra.MutableClock;
 
 import java.nio.file.Path;
@@ -60,6 +61,12 @@ public abstract class ApiTest {
         @Primary
         MutableClock testClock() {
             return MutableClock.of(START, SAO_PAULO);
+        }
+
+        /** WebTestClient's 5 s default is too short for a first request on a busy 2-core CI machine. */
+        @Bean
+        WebTestClientBuilderCustomizer patientClient() {
+            return builder -> builder.responseTimeout(java.time.Duration.ofSeconds(30));
         }
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,19 @@ class UserQueryHandler {
 
     @QueryHandler
     CompletableFuture<UserDetails> handle(GetUser q) {
-        return mongo.findOne(query(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value())), UserView.class)
-                    .flatMap(user -> profileNames(List.of(user.profileId())).map(names -> user.toDetails(names.get(user.profileId()))))
+        var join = Aggregation.newAggregation(
+                Aggregation.match(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value())),
+                Aggregation.limit(1),
+                Aggregation.lookup(PROFILES, "profileId", "_id", "profile"));
+        return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
+                    .next()
+                    .map(doc -> {
+                        UserView user = mongo.getConverter().read(UserView.class, doc);
+                        String profileName = doc.getList("profile", Document.class, List.of()).stream()
+                                .filter(profile -> user.accountId().equals(profile.getString("accountId")))
+                                .findFirst().map(profile -> profile.getString("name")).orElse(null);
+                        return user.toDetails(profileName);
+                    })
                     .toFuture();
     }
 
@@ -65,15 +77,30 @@ class UserQueryHandler {
                     .toFuture();
     }
 
+    /**
+     * On every portal request: one round trip, the user's view joined with its profile ({@code $lookup} on the
+     * profile's {@code _id}), so a profile's new rights apply on the user's next request.
+     */
     @QueryHandler
     CompletableFuture<UserAccess> handle(GetUserAccess q) {
-        return mongo.findOne(query(where("_id").is(q.userId().value())), UserView.class)
-                    .flatMap(user -> mongo.findOne(query(where("_id").is(user.profileId()).and("accountId").is(user.accountId())),
-                                                   Document.class, PROFILES)
-                            .map(profile -> profile.getList("functionalities", String.class, List.of()))
-                            .defaultIfEmpty(List.of())
-                            .map(functionalities -> new UserAccess(user.id(), user.accountId(), "ACTIVE".equals(user.status()),
-                                    user.administrator(), user.profileId(), functionalities, user.version())))
+        var join = Aggregation.newAggregation(
+                Aggregation.match(where("_id").is(q.userId().value())),
+                Aggregation.limit(1),
+                Aggregation.lookup(PROFILES, "profileId", "_id", "profile"));
+        return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
+                    .next()
+                    .map(user -> {
+                        String accountId = user.getString("accountId");
+                        // a profile counts only within the user's own account
+                        List<String> functionalities = user.getList("profile", Document.class, List.of()).stream()
+                                .filter(profile -> accountId.equals(profile.getString("accountId")))
+                                .findFirst()
+                                .map(profile -> profile.getList("functionalities", String.class, List.of()))
+                                .orElse(List.of());
+                        return new UserAccess(user.getString("_id"), accountId, "ACTIVE".equals(user.getString("status")),
+                                Boolean.TRUE.equals(user.getBoolean("administrator")), user.getString("profileId"),
+                                functionalities, ((Number) user.get("version")).longValue());
+                    })
                     .toFuture();
     }
 

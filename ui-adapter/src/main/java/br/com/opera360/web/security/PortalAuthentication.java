@@ -15,6 +15,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -39,12 +41,22 @@ class PortalAuthentication implements ReactiveAuthenticationManager {
 
     @Override
     public Mono<Authentication> authenticate(Authentication bearer) {
-        String sessionId = AccessTokens.sessionId(String.valueOf(bearer.getCredentials()));
-        return sessions.userOf(sessionId)
-                       .flatMap(userId -> Mono.fromFuture(() -> queries.query(new GetUserAccess(new UserId(userId)), UserAccess.class)))
-                       .filter(UserAccess::active)
-                       .flatMap(access -> credentials.mustChangePassword(access.userId()).map(mustChange -> toAuthentication(access, mustChange, sessionId)))
-                       .switchIfEmpty(Mono.error(() -> new BadCredentialsException("no live session")));
+        var presented = AccessTokens.Presented.of(String.valueOf(bearer.getCredentials()));
+        String sessionId = presented.sessionId();
+        Mono<String> userOfSession = sessions.userOf(sessionId);
+        // The token names its user, so the session, the user's access and the password state are read side by side
+        // (one round trip on the request path); the session must belong to that very user.
+        Mono<Tuple2<UserAccess, Boolean>> state = presented.userHint()
+                .map(hint -> Mono.zip(userOfSession.filter(hint::equals), access(hint), credentials.mustChangePassword(hint))
+                                 .map(t -> Tuples.of(t.getT2(), t.getT3())))
+                .orElseGet(() -> userOfSession.flatMap(id -> Mono.zip(access(id), credentials.mustChangePassword(id))));
+        return state.filter(t -> t.getT1().active())
+                    .map(t -> toAuthentication(t.getT1(), t.getT2(), sessionId))
+                    .switchIfEmpty(Mono.error(() -> new BadCredentialsException("no live session")));
+    }
+
+    private Mono<UserAccess> access(String userId) {
+        return Mono.fromFuture(() -> queries.query(new GetUserAccess(new UserId(userId)), UserAccess.class));
     }
 
     private static Authentication toAuthentication(UserAccess access, boolean mustChange, String sessionId) {

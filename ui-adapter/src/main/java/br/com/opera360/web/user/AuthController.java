@@ -82,8 +82,8 @@ class AuthController {
     @Operation(summary = "Segunda etapa do login: o token recebido por e-mail; devolve o token de acesso")
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessToken> token(@RequestBody TokenRequest body) {
-        String accessToken = AccessTokens.generate();
-        return Mono.fromCallable(() -> body.toCommand(AccessTokens.sessionId(accessToken)))
+        String secret = AccessTokens.secret();
+        return Mono.fromCallable(() -> body.toCommand(AccessTokens.sessionId(secret)))
                    .flatMap(cmd -> commands.<LoginConfirmation>send(cmd).subscribeOn(Schedulers.boundedElastic()))
                    .flatMap(confirmation -> {
                        if (!confirmation.accepted()) {
@@ -94,7 +94,7 @@ class AuthController {
                        // the first request with the new token reads the user's view: let it catch up first
                        return commands.awaitView(new GetUserAccess(new UserId(confirmation.userId())), UserAccess.class,
                                        UserAccess::version, confirmation.version())
-                                      .thenReturn(new AccessToken(accessToken, "Bearer", sessions.lifetime().toSeconds(),
+                                      .thenReturn(new AccessToken(AccessTokens.token(confirmation.userId(), secret), "Bearer", sessions.lifetime().toSeconds(),
                                               confirmation.mustChangePassword()));
                    });
     }

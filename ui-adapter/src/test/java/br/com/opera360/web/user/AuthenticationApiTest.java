@@ -310,6 +310,22 @@ class AuthenticationApiTest extends ApiTest {
     }
 
     @Test
+    void an_access_token_works_only_for_the_user_it_was_issued_to() {
+        var account = newAccount();
+        String admin = loginAsAdmin(account);
+        String other = loginWith(account, "SERVICES_VIEW");
+        String adminUser = admin.substring(0, admin.lastIndexOf('.'));
+        String otherUser = other.substring(0, other.lastIndexOf('.'));
+        String adminSecret = admin.substring(admin.lastIndexOf('.') + 1);
+        // the session's own secret under another user's name is nobody's session
+        problemOf(web.get().uri("/api/me").headers(bearer(otherUser + "." + adminSecret)).exchange(), 401);
+        problemOf(web.get().uri("/api/me").headers(bearer(adminUser + ".x" + adminSecret)).exchange(), 401);
+        problemOf(web.get().uri("/api/me").headers(bearer("$where." + adminSecret)).exchange(), 401);
+        web.get().uri("/api/me").headers(bearer(admin)).exchange().expectStatus().isOk()
+           .expectBody().jsonPath("$.userId").isEqualTo(adminUser);
+    }
+
+    @Test
     void forgot_password_answers_202_always_and_400_for_a_malformed_body() {
         problemOf(web.post().uri("/api/auth/forgot-password").contentType(MediaType.APPLICATION_JSON)
                      .bodyValue(Map.of("email", "nope")).exchange(), 400);

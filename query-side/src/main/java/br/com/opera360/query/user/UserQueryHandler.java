@@ -6,6 +6,7 @@ import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.UserAccess;
 import br.com.opera360.kernel.user.UserDetails;
+import br.com.opera360.query.common.ReadModelGenerations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -28,8 +29,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /** The account filter is part of every query: another account's user is simply not found. */
 @Component
 class UserQueryHandler {
-    // the profile view (query.profile) lives in the same processing group; read by collection name
-    static final String PROFILES = "profiles";
+    /** The profile view (query.profile) lives in the same processing group; read by collection name, current generation. */
+    static String profiles() {
+        return ReadModelGenerations.collection("identity", "profiles");
+    }
+
     private final ReactiveMongoTemplate mongo;
 
     UserQueryHandler(ReactiveMongoTemplate mongo) {
@@ -69,7 +73,7 @@ class UserQueryHandler {
     CompletableFuture<UserAccess> handle(GetUserAccess q) {
         return mongo.findOne(query(where("_id").is(q.userId().value())), UserView.class)
                     .flatMap(user -> mongo.findOne(query(where("_id").is(user.profileId()).and("accountId").is(user.accountId())),
-                                                   Document.class, PROFILES)
+                                                   Document.class, profiles())
                             .map(profile -> profile.getList("functionalities", String.class, List.of()))
                             .defaultIfEmpty(List.of())
                             .map(functionalities -> new UserAccess(user.id(), user.accountId(), "ACTIVE".equals(user.status()),
@@ -78,7 +82,7 @@ class UserQueryHandler {
     }
 
     private Mono<Map<String, String>> profileNames(Collection<String> profileIds) {
-        return mongo.find(query(where("_id").in(profileIds)), Document.class, PROFILES)
+        return mongo.find(query(where("_id").in(profileIds)), Document.class, profiles())
                     .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("name")));
     }
 }

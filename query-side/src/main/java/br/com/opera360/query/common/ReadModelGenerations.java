@@ -46,7 +46,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class ReadModelGenerations implements SmartInitializingSingleton, DisposableBean {
     public static final String STATE = "read_model_generations";
     private static final Logger log = LoggerFactory.getLogger(ReadModelGenerations.class);
-    /** The live instances; the last one answers the static lookups (one application per JVM in practice). */
+    /** The live instances; the first answers the static lookups (one application per JVM; in a test JVM the shared API-test context). */
     private static final List<ReadModelGenerations> LIVE = new CopyOnWriteArrayList<>();
     /** The processing group whose event the current thread is handling. */
     private static final ThreadLocal<String> WRITER = new ThreadLocal<>();
@@ -75,7 +75,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
         Target target = TARGET.get();
         if (target != null && target.group().equals(group)) return name(base, target.generation());
         if (LIVE.isEmpty()) return base; // no application context (plain unit tests): generation 0
-        State state = LIVE.get(LIVE.size() - 1).state(group);
+        State state = LIVE.get(0).state(group);
         if (state.building() != null && group.equals(WRITER.get())) return name(base, state.building());
         return name(base, state.active());
     }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -134,6 +136,20 @@ class AxonConfiguration {
     SagaStore<Object> sagaStore(DefaultMongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
+
+    /**
+     * Streaming processors handle up to {@value #PROCESSOR_BATCH} available events in one unit of work (one token
+     * update instead of one per event): a replay or a catch-up after a restart goes several times faster, and a quiet
+     * processor still handles each event as soon as it is there. A crash mid-batch redelivers the batch, which the
+     * idempotent projections ignore.
+     */
+    @Bean
+    ConfigurerModule processorBatches() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH));
+    }
+
+    static final int PROCESSOR_BATCH = 100;
 
     @Bean
     RejectionWrappingInterceptor rejectionWrappingInterceptor(CommandBus commandBus) {

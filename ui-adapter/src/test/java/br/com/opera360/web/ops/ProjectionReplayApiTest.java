@@ -151,6 +151,23 @@ class ProjectionReplayApiTest extends ApiTest {
         awaitInvoiceDue(token, number, "200.0");
     }
 
+    /** 409 while a replay of the same projection runs (the switch needs the processor to have replayed first). */
+    @Test
+    void a_second_replay_while_one_runs_is_409() throws Exception {
+        newAccount();
+        int generation = generation("account");
+        replay("account").expectStatus().isAccepted();
+        var second = replay("account").expectBody(Map.class).returnResult();
+        if (second.getStatus().value() == 202) {
+            // the first one had already switched (a fast machine): then the second is a replay of its own
+            awaitReplayDone("account", generation + 2);
+        } else {
+            assertThat(second.getStatus().value()).isEqualTo(409);
+            assertThat((String) second.getResponseBody().get("detail")).contains("já está sendo reprocessada");
+            awaitReplayDone("account", generation + 1);
+        }
+    }
+
     @Test
     void processors_without_a_read_model_declaration_are_not_replayable() {
         // every listed processor of this application declares its read model; session termination (e-mail-free but

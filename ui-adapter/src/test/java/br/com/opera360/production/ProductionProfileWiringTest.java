@@ -7,7 +7,12 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -19,9 +24,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +61,18 @@ class ProductionProfileWiringTest {
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
             assertThat(context.getBean(MongoTemplate.class).collectionExists("trackingtokens"))
                     .as("the token store's collection in the configured MongoDB").isTrue();
+
+            // Axon Server's event store is built with the configuration's upcaster chain (AxonServerBusAutoConfiguration):
+            // that chain reads a revision-0 InvoiceRegistered as revision 1
+            var entry = new GenericDomainEventEntry<>("Invoice", "a:1", 0, "e-1", "2026-01-01T00:00:00Z", "InvoiceRegistered",
+                    "0", "{\"items\":[{\"amount\":1.50},{\"amount\":2.25}]}".getBytes(StandardCharsets.UTF_8),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            var upcast = context.getBean(org.axonframework.config.Configuration.class).upcasterChain()
+                    .upcast(Stream.of(new InitialEventRepresentation(entry, context.getBean(Serializer.class)))).toList();
+            assertThat(upcast).singleElement().satisfies(e -> {
+                assertThat(e.getType()).isEqualTo(new SimpleSerializedType("InvoiceRegistered", "1"));
+                assertThat(e.getData(JsonNode.class).getData().get("totalAmount").decimalValue()).isEqualByComparingTo("3.75");
+            });
         } finally {
             GenericEventMessage.clock = eventClock;
             mongo.shutdownNow();

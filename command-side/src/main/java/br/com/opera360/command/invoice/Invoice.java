@@ -15,6 +15,7 @@ import br.com.opera360.kernel.negotiation.NegotiationAgreed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -27,7 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An invoice decides on payments, negotiation and its Nota Fiscal. It keeps its registration and the keys of its
  * payments only to recognise an identical re-send (idempotent ingestion) and refuse a conflicting one.
  */
-@Aggregate
+// a snapshot every 100 events (AxonConfiguration); bump the revision when the fields change: older snapshots are then ignored
+@Aggregate(snapshotTriggerDefinition = "snapshotEvery100Events")
+@Revision("1")
 public class Invoice {
     @AggregateIdentifier
     private String invoiceId;

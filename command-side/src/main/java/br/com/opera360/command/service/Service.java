@@ -13,6 +13,7 @@ import br.com.opera360.kernel.service.ServiceStatus;
 import br.com.opera360.kernel.service.ServiceStatusChanged;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * so the event store's unique (aggregate id, sequence) keeps a designation unique within the account. Keeps the
  * registration as sent, so that a re-send is recognised, and what the next change must be compared with.
  */
-@Aggregate
+// a snapshot every 100 events (AxonConfiguration); bump the revision when the fields change: older snapshots are then ignored
+@Aggregate(snapshotTriggerDefinition = "snapshotEvery100Events")
+@Revision("1")
 public class Service {
     static final String REGISTERED = "REGISTERED";
     static final String STATUS_CHANGED = "STATUS_CHANGED";

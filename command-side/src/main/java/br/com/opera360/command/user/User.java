@@ -21,6 +21,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -28,7 +29,9 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person who uses the portal on behalf of one customer account. Secrets live in the {@link CredentialStore}. */
-@Aggregate
+// a snapshot every 100 events (AxonConfiguration); bump the revision when the fields change: older snapshots are then ignored
+@Aggregate(snapshotTriggerDefinition = "snapshotEvery100Events")
+@Revision("1")
 public class User {
     @AggregateIdentifier
     private String userId;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** One customer account, fed by the account's and its Administrator's events (one version per source). */
-@Document("accounts")
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('account', 'accounts')}")
 record AccountView(@Id String id, String cnpj, String companyName, String administratorId,
                    String administratorName, String administratorEmail, Instant registeredAt,
                    Map<String, Long> versions) {

@@ -14,11 +14,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -38,28 +35,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 @ProcessingGroup("invoice")
-class InvoiceProjection implements InitializingBean {
+class InvoiceProjection {
     private final MongoTemplate mongo;
 
     InvoiceProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /**
-     * Every list query filters on accountId (equality first), optionally on state, and sorts by one field with the
-     * number as tie-breaker; these compound indexes serve each sort in both directions on real MongoDB.
-     */
-    @Override
-    public void afterPropertiesSet() {
-        var invoices = mongo.indexOps(InvoiceView.class);
-        for (String sortField : new String[]{"dueDate", "issueDate", "totalCents"}) {
-            invoices.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on(sortField, Sort.Direction.ASC)
-                    .on("number", Sort.Direction.ASC).named("account_" + sortField));
-            invoices.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                    .on(sortField, Sort.Direction.ASC).on("number", Sort.Direction.ASC).named("account_state_" + sortField));
-        }
-        mongo.indexOps(NegotiationView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
-                .on("reference", Sort.Direction.ASC).named("account_reference"));
     }
 
     @EventHandler

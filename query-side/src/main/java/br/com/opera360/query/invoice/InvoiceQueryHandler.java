@@ -131,7 +131,7 @@ class InvoiceQueryHandler {
                    .concatMap(status -> mongo.aggregate(newAggregation(
                                    match(new Criteria().andOperator(where("accountId").is(q.accountId().value()), statusCriteria(status, today))),
                                    group().count().as("count").sum("totalCents").as("amount").sum("amountDueCents").as("amountDue")),
-                                   InvoiceView.COLLECTION, Document.class)
+                                   mongo.getCollectionName(InvoiceView.class), Document.class)
                            .next()
                            .map(d -> new InvoiceStatusTotal(status, number(d, "count"), money(number(d, "amount")), money(number(d, "amountDue"))))
                            .defaultIfEmpty(new InvoiceStatusTotal(status, 0, money(0), money(0))))

@@ -11,7 +11,7 @@ import java.util.List;
  * One invoice. Dates are ISO strings (they sort and range-compare as dates, free of time zones); money is long cents.
  * {@code state} is UNPAID, INSTALLMENT or PAID: OPEN and PENDING are never stored, they follow from dueDate and today.
  */
-@Document(InvoiceView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('invoice', 'invoices')}")
 record InvoiceView(@Id String id, String accountId, String number, String issueDate, String dueDate, long totalCents,
                    long amountDueCents, String issuer, String issuerCnpj, String state, String negotiationId,
                    String paidOn, Long amountPaidCents, List<Line> items, long version) {

@@ -9,9 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -32,8 +30,6 @@ class ProfileProjection {
     ProfileProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
         this.mongo = mongo;
         this.updates = updates;
-        mongo.indexOps(ProfileView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
-                                                                 .on("nameKey", Sort.Direction.ASC).named("account_name"));
     }
 
     @EventHandler

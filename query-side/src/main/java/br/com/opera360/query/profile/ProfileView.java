@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.util.List;
 
 /** One profile, fed by its account's events (version = the account's sequence of the last event on this profile). */
-@Document(ProfileView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('identity', 'profiles')}")
 record ProfileView(@Id String id, String accountId, String name, String nameKey, List<String> functionalities,
                    boolean builtIn, long version) {
     static final String COLLECTION = "profiles";

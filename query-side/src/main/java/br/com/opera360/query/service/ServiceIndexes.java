@@ -1,25 +1,32 @@
 package br.com.opera360.query.service;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Indexes a real MongoDB needs for the service list (every filter starts with the account), the per-CEP services
- * and the map's range filter. The embedded store accepts and ignores them.
+ * and the map's range filter. The embedded store accepts and ignores them. The "service" group's read model.
  */
 @Component
-class ServiceIndexes implements SmartInitializingSingleton {
-    private final MongoTemplate mongo;
+class ServiceIndexes implements ReadModel {
 
-    ServiceIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
+    @Override
+    public String group() {
+        return "service";
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public List<String> collections() {
+        return List.of(ServiceView.COLLECTION, ServiceMapView.COLLECTION);
+    }
+
+    @Override
+    public void ensureIndexes(MongoTemplate mongo) {
         var services = mongo.indexOps(ServiceView.class);
         services.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("designationKey", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC).named("account_designation"));

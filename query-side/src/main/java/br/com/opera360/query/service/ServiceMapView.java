@@ -10,7 +10,7 @@ import java.util.List;
  * mean location. Always recomputed from {@code members}, never incremented, so re-applying an event changes nothing
  * and the mean carries no rounding drift. {@code revision} guards concurrent rewrites.
  */
-@Document(ServiceMapView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('service', 'service_map')}")
 record ServiceMapView(@Id String id, String accountId, String cep, double lat, double lon, int count, String street,
                       String district, String city, String state, List<Member> members, long revision) {
     static final String COLLECTION = "service_map";

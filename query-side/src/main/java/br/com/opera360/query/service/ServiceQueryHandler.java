@@ -78,7 +78,7 @@ class ServiceQueryHandler {
                 Aggregation.match(where("accountId").is(q.accountId().value())),
                 Aggregation.group("serviceType").count().as("count"),
                 Aggregation.sort(Sort.Direction.ASC, "_id"));
-        return mongo.aggregate(aggregation, ServiceView.COLLECTION, Document.class)
+        return mongo.aggregate(aggregation, mongo.getCollectionName(ServiceView.class), Document.class)
                     .map(d -> new ServiceTypeCount(d.getString("_id"), ((Number) d.get("count")).longValue()))
                     .collectList()
                     .toFuture();
@@ -93,7 +93,7 @@ class ServiceQueryHandler {
                 .and("lon").gte(box.minLon()).lte(box.maxLon()))
                 .with(Sort.by("_id"));
         circles.fields().include("cep", "lat", "lon", "count");
-        return mongo.find(circles, Document.class, ServiceMapView.COLLECTION)
+        return mongo.find(circles, Document.class, mongo.getCollectionName(ServiceMapView.class))
                     .map(d -> new MapCircle(d.getString("cep"), ((Number) d.get("lat")).doubleValue(),
                             ((Number) d.get("lon")).doubleValue(), ((Number) d.get("count")).intValue()))
                     .collectList()
@@ -109,7 +109,7 @@ class ServiceQueryHandler {
                         var ids = circle.members().stream().map(m -> accountId + ":" + m.designation()).toList();
                         var services = query(where("_id").in(ids).and("accountId").is(accountId)).with(Sort.by("designationKey", "_id"));
                         services.fields().include("designation", "serviceType", "speedMbps", "status");
-                        return mongo.find(services, Document.class, ServiceView.COLLECTION)
+                        return mongo.find(services, Document.class, mongo.getCollectionName(ServiceView.class))
                                     .map(d -> new CepServices.Service(d.getString("designation"), d.getString("serviceType"),
                                             ((Number) d.get("speedMbps")).intValue(), d.getString("status")))
                                     .collectList()

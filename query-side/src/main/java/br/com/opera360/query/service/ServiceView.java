@@ -17,7 +17,7 @@ import java.util.List;
  * {@code *Key} fields are the normalized search texts; {@code lat}/{@code lon} are null for a service without a
  * location. The history is kept here, oldest first, and left out of list reads.
  */
-@Document(ServiceView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('service', 'services')}")
 record ServiceView(@Id String id, String accountId, String designation, String designationKey, String serviceType,
                    String contract, String clientCode, int speedMbps, String status, String activatedOn,
                    ServiceAddress address, String cityKey, Double lat, Double lon, List<ServiceHistoryEntry> history,

@@ -15,9 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -42,10 +40,6 @@ class UserProjection {
     UserProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
         this.mongo = mongo;
         this.updates = updates;
-        var indexes = mongo.indexOps(UserView.class);
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).named("account_name"));
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("profileId", Sort.Direction.ASC).named("account_profile"));
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("account_status"));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.UserAccess;
 import br.com.opera360.kernel.user.UserDetails;
+import br.com.opera360.query.common.ReadModelGenerations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -29,8 +30,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /** The account filter is part of every query: another account's user is simply not found. */
 @Component
 class UserQueryHandler {
-    // the profile view (query.profile) lives in the same processing group; read by collection name
-    static final String PROFILES = "profiles";
+    /** The profile view (query.profile) lives in the same processing group; read by collection name, current generation. */
+    static String profiles() {
+        return ReadModelGenerations.collection("identity", "profiles");
+    }
+
     private final ReactiveMongoTemplate mongo;
 
     UserQueryHandler(ReactiveMongoTemplate mongo) {
@@ -42,7 +46,7 @@ class UserQueryHandler {
         var join = Aggregation.newAggregation(
                 Aggregation.match(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value())),
                 Aggregation.limit(1),
-                Aggregation.lookup(PROFILES, "profileId", "_id", "profile"));
+                Aggregation.lookup(profiles(), "profileId", "_id", "profile"));
         return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
                     .next()
                     .map(doc -> {
@@ -86,7 +90,7 @@ class UserQueryHandler {
         var join = Aggregation.newAggregation(
                 Aggregation.match(where("_id").is(q.userId().value())),
                 Aggregation.limit(1),
-                Aggregation.lookup(PROFILES, "profileId", "_id", "profile"));
+                Aggregation.lookup(profiles(), "profileId", "_id", "profile"));
         return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
                     .next()
                     .map(user -> {
@@ -105,7 +109,7 @@ class UserQueryHandler {
     }
 
     private Mono<Map<String, String>> profileNames(Collection<String> profileIds) {
-        return mongo.find(query(where("_id").in(profileIds)), Document.class, PROFILES)
+        return mongo.find(query(where("_id").in(profileIds)), Document.class, profiles())
                     .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("name")));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * One user, fed by the user's events (version = the user's last applied sequence). {@code nameKey}/{@code emailKey}
  * are lower-case and accent-free, so searches ignore case and accents.
  */
-@Document(UserView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('identity', 'users')}")
 record UserView(@Id String id, String accountId, String name, String email, String phone, String cpf, String profileId,
                 boolean administrator, String status, Instant createdAt, Instant lastLoginAt, String nameKey,
                 String emailKey, long version) {

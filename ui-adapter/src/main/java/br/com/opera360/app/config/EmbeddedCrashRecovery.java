@@ -1,7 +1,6 @@
 package br.com.opera360.app.config;
 
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import br.com.opera360.app.projection.ProjectionOperations;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * After a crash of the embedded mode, rebuilds the projections from the event store before any processor starts.
@@ -26,7 +26,9 @@ import java.time.Instant;
  *   the kill then takes away (its command was never acknowledged).</li>
  * </ul>
  * So when the previous run did not end cleanly (the marker file is still there), every replayable processor is
- * reset and its read model rebuilt from the durable events. A clean stop removes the marker; the rebuild costs time
+ * reset and its read model rebuilt from the durable events, in a new read-model generation
+ * ({@link ProjectionOperations#rebuildAllBeforeStart()}): the queries keep reading the previous generation until the
+ * rebuild has caught up, so no read sees a partly rebuilt view. A clean stop removes the marker; the rebuild costs time
  * only after a crash. Production (MongoDB, Axon Server) has neither weakness and never does this.
  */
 final class EmbeddedCrashRecovery {
@@ -35,22 +37,20 @@ final class EmbeddedCrashRecovery {
 
     private final Path marker;
     private final Clock clock;
+    private final Supplier<ProjectionOperations> projections;
 
-    EmbeddedCrashRecovery(Path dataDir, Clock clock) {
+    EmbeddedCrashRecovery(Path dataDir, Clock clock, Supplier<ProjectionOperations> projections) {
         this.marker = dataDir.resolve("eventstore").resolve("running.marker");
         this.clock = clock;
+        this.projections = projections;
     }
 
     /** Before the processors start. */
-    void beforeProcessorsStart(Configuration config) {
+    void beforeProcessorsStart() {
         if (Files.exists(marker)) {
-            log.warn("The previous run did not shut down cleanly: rebuilding the read models from the event store");
-            config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()) {
-                    streaming.resetTokens();
-                    log.info("Projection '{}' will be rebuilt from the event store", name);
-                }
-            });
+            log.warn("The previous run did not shut down cleanly: rebuilding the read models from the event store "
+                    + "(the previous read models serve until the rebuild has caught up)");
+            projections.get().rebuildAllBeforeStart();
         }
         try {
             Files.createDirectories(marker.getParent());

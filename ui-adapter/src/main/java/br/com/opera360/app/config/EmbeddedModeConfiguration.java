@@ -1,12 +1,14 @@
 package br.com.opera360.app.config;
 
 import br.com.opera360.app.identity.StoreDurability;
+import br.com.opera360.app.projection.ProjectionOperations;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import java.time.Clock;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -59,10 +61,10 @@ class EmbeddedModeConfiguration {
 
     /** See {@link EmbeddedCrashRecovery}: projections never keep events a crash took from the event store. */
     @Bean
-    ConfigurerModule embeddedCrashRecovery(Opera360Properties props, Clock clock) {
-        var recovery = new EmbeddedCrashRecovery(props.dataDir(), clock);
+    ConfigurerModule embeddedCrashRecovery(Opera360Properties props, Clock clock, ObjectProvider<ProjectionOperations> projections) {
+        var recovery = new EmbeddedCrashRecovery(props.dataDir(), clock, projections::getObject);
         return configurer -> configurer.onInitialize(config -> {
-            config.onStart(EmbeddedCrashRecovery.PHASE, () -> recovery.beforeProcessorsStart(config));
+            config.onStart(EmbeddedCrashRecovery.PHASE, recovery::beforeProcessorsStart);
             config.onShutdown(EmbeddedCrashRecovery.PHASE, recovery::afterProcessorsStop);
         });
     }

@@ -1,0 +1,227 @@
+package br.com.opera360.query.common;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Read-model generations: a projection is rebuilt into a new set of collections while the queries keep reading the
+ * complete old set, and the reads move to the new set in one step once the rebuild has caught up.
+ * <p>
+ * Each processing group that declares its collections with a {@link ReadModel} has an <em>active</em> generation
+ * (what queries read) and, during a rebuild, a <em>building</em> one (what its projections write). Generation 0 uses
+ * the base collection names ({@code invoices}); generation n uses {@code invoices_g<n>}. View records name their
+ * collection with
+ * <pre>{@code @Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('invoice', 'invoices')}")}</pre>
+ * so every Spring Data call on the view class ({@code mongo.insert(view)}, {@code indexOps(View.class)},
+ * {@code getCollectionName(View.class)}) resolves, at the moment of the call: on a thread that is handling an event
+ * for that group, the building generation if there is one; everywhere else the active generation. The state
+ * {@code {_id: group, active, building}} lives in the collection {@value #STATE}, so it survives restarts and every
+ * instance sees it ({@link #refresh()}).
+ */
+@Component
+public class ReadModelGenerations implements SmartInitializingSingleton, DisposableBean {
+    public static final String STATE = "read_model_generations";
+    private static final Logger log = LoggerFactory.getLogger(ReadModelGenerations.class);
+    /** The live instances; the first answers the static lookups (one application per JVM; in a test JVM the shared API-test context). */
+    private static final List<ReadModelGenerations> LIVE = new CopyOnWriteArrayList<>();
+    /** The processing group whose event the current thread is handling. */
+    private static final ThreadLocal<String> WRITER = new ThreadLocal<>();
+    /** An explicit generation for the current thread (index creation, reset handlers of a rebuild). */
+    private static final ThreadLocal<Target> TARGET = new ThreadLocal<>();
+
+    private final MongoTemplate mongo;
+    private final Map<String, List<ReadModel>> models = new LinkedHashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    public record State(int active, Integer building) {
+        static final State INITIAL = new State(0, null);
+    }
+
+    private record Target(String group, int generation) {
+    }
+
+    public ReadModelGenerations(MongoTemplate mongo, List<ReadModel> declarations) {
+        this.mongo = mongo;
+        for (ReadModel m : declarations) models.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m);
+        LIVE.add(this);
+    }
+
+    /** The collection of {@code base} for the current thread: see the class comment. Used by {@code @Document}. */
+    public static String collection(String group, String base) {
+        Target target = TARGET.get();
+        if (target != null && target.group().equals(group)) return name(base, target.generation());
+        if (LIVE.isEmpty()) return base; // no application context (plain unit tests): generation 0
+        State state = LIVE.get(0).state(group);
+        if (state.building() != null && group.equals(WRITER.get())) return name(base, state.building());
+        return name(base, state.active());
+    }
+
+    static String name(String base, int generation) {
+        return generation == 0 ? base : base + "_g" + generation;
+    }
+
+    /** Every event handled by a processor runs with the writer scope of its group (= the processor's name). */
+    @Autowired
+    void writerScope(EventProcessingConfigurer processing) {
+        processing.registerDefaultHandlerInterceptor((config, processorName) -> writerInterceptor(processorName));
+    }
+
+    static MessageHandlerInterceptor<EventMessage<?>> writerInterceptor(String group) {
+        return (unitOfWork, chain) -> {
+            String previous = WRITER.get();
+            WRITER.set(group);
+            try {
+                return chain.proceed();
+            } finally {
+                if (previous == null) WRITER.remove(); else WRITER.set(previous);
+            }
+        };
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        refresh();
+        for (String group : models.keySet()) {
+            State state = state(group);
+            ensureIndexes(group, state.active());
+            if (state.building() != null) ensureIndexes(group, state.building());
+            dropStale(group, state);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        LIVE.remove(this);
+    }
+
+    /** Groups whose read models can be rebuilt in a new generation. */
+    public Set<String> groups() {
+        return models.keySet();
+    }
+
+    public boolean isManaged(String group) {
+        return models.containsKey(group);
+    }
+
+    public State state(String group) {
+        return states.getOrDefault(group, State.INITIAL);
+    }
+
+    /** Reloads the persisted states (another instance may have started or finished a rebuild). */
+    public synchronized void refresh() {
+        Map<String, State> loaded = new LinkedHashMap<>();
+        for (Document d : mongo.findAll(Document.class, STATE)) {
+            loaded.put(d.getString("_id"), new State(d.getInteger("active", 0), d.getInteger("building")));
+        }
+        states.keySet().retainAll(loaded.keySet());
+        states.putAll(loaded);
+    }
+
+    /**
+     * Prepares the next generation of {@code group} (empty collections with their indexes), runs {@code reset} (the
+     * processor's token reset: its reset handlers act on the new generation) and only then records the generation as
+     * building, so that the processor, once started, writes there. A crash before the record leaves the group
+     * replaying into its active generation, which the idempotent projections accept without a partial view.
+     */
+    public synchronized int startBuilding(String group, Runnable reset) {
+        if (!isManaged(group)) throw new IllegalArgumentException("No read model declared for " + group);
+        State current = state(group);
+        if (current.building() != null) {
+            log.warn("Read model '{}': generation {} was being built; starting over", group, current.building());
+            drop(group, current.building());
+        }
+        int next = Math.max(current.active(), current.building() == null ? 0 : current.building()) + 1;
+        drop(group, next);
+        ensureIndexes(group, next);
+        inGeneration(group, next, reset);
+        save(group, new State(current.active(), next));
+        log.info("Read model '{}': building generation {} while generation {} serves the reads", group, next, current.active());
+        return next;
+    }
+
+    /** The rebuild has caught up: reads move to the new generation, and the old one is dropped. */
+    public synchronized boolean finishBuilding(String group) {
+        State current = state(group);
+        if (current.building() == null) return false;
+        save(group, new State(current.building(), null));
+        drop(group, current.active());
+        log.info("Read model '{}': generation {} caught up and now serves the reads; generation {} dropped", group,
+                current.building(), current.active());
+        return true;
+    }
+
+    /** Runs {@code work} with every collection of {@code group} resolved to {@code generation}. */
+    public void inGeneration(String group, int generation, Runnable work) {
+        Target previous = TARGET.get();
+        TARGET.set(new Target(group, generation));
+        try {
+            work.run();
+        } finally {
+            if (previous == null) TARGET.remove(); else TARGET.set(previous);
+        }
+    }
+
+    private void ensureIndexes(String group, int generation) {
+        inGeneration(group, generation, () -> models.get(group).forEach(m -> m.ensureIndexes(mongo)));
+    }
+
+    private void save(String group, State state) {
+        mongo.upsert(query(where("_id").is(group)),
+                new Update().set("active", state.active()).set("building", state.building()), STATE);
+        states.put(group, state);
+    }
+
+    private List<String> baseCollections(String group) {
+        Set<String> names = new LinkedHashSet<>();
+        models.getOrDefault(group, List.of()).forEach(m -> names.addAll(m.collections()));
+        return List.copyOf(names);
+    }
+
+    private void drop(String group, int generation) {
+        for (String base : baseCollections(group)) {
+            String name = name(base, generation);
+            if (mongo.collectionExists(name)) mongo.dropCollection(name);
+        }
+    }
+
+    /** Collections of generations that are neither active nor building (left by a crash during a switch). */
+    private void dropStale(String group, State state) {
+        Set<String> existing = mongo.getCollectionNames();
+        for (String base : baseCollections(group)) {
+            Pattern generationOf = Pattern.compile(Pattern.quote(base) + "(?:_g(\\d+))?");
+            for (String name : existing) {
+                var m = generationOf.matcher(name);
+                if (!m.matches()) continue;
+                int generation = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+                if (generation != state.active() && !Optional.ofNullable(state.building()).equals(Optional.of(generation))) {
+                    log.info("Read model '{}': dropping stale collection {}", group, name);
+                    mongo.dropCollection(name);
+                }
+            }
+        }
+    }
+}

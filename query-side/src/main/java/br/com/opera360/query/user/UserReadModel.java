@@ -1,0 +1,32 @@
+package br.com.opera360.query.user;
+
+import br.com.opera360.query.common.ReadModel;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The users view of the {@value UserProjection#GROUP} processing group (see {@link ReadModel}). */
+@Component
+class UserReadModel implements ReadModel {
+
+    @Override
+    public String group() {
+        return UserProjection.GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(UserView.COLLECTION);
+    }
+
+    @Override
+    public void ensureIndexes(MongoTemplate mongo) {
+        var indexes = mongo.indexOps(UserView.class);
+        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).named("account_name"));
+        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("profileId", Sort.Direction.ASC).named("account_profile"));
+        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("account_status"));
+    }
+}

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,8 @@ class BatchIngestionController {
     }
 
     @Operation(summary = "Lote NDJSON: uma linha {\"type\", \"data\"} por ingestão, processadas em ordem; linhas ruins são relatadas e não impedem as outras")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = "string", example = "{\"type\": \"payment\", \"data\": {\"accountId\": \"acme\", \"invoiceNumber\": \"2026-000123\", \"amount\": 100.00, \"paidOn\": \"2026-03-10\"}}")))
     @PostMapping(path = "/api/ingest/batch", consumes = NDJSON)
     Mono<BatchResult> batch(ServerHttpRequest request) {
         return NdjsonLines.split(request.getBody(), MAX_LINE)

@@ -48,8 +48,28 @@ class EveryEventNamesItsAccountTest {
                 }
             }
         }
+        // events applied by aggregates: kernel records built in a method that calls AggregateLifecycle.apply
+        var commandSide = new com.tngtech.archunit.core.importer.ClassFileImporter().importPackages("br.com.opera360.command");
+        for (var type : commandSide) {
+            for (var method : type.getMethods()) {
+                boolean applies = method.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("apply")
+                        && call.getTargetOwner().isEquivalentTo(org.axonframework.modelling.command.AggregateLifecycle.class));
+                if (!applies) continue;
+                for (var call : method.getConstructorCallsFromSelf()) {
+                    var built = call.getTargetOwner();
+                    if (!built.getPackageName().startsWith("br.com.opera360.kernel.") || built.getPackageName().endsWith(".common")
+                            || built.isNestedClass() || !built.isRecord()) continue;
+                    Class<?> event = built.reflect();
+                    events.add(event.getSimpleName());
+                    if (Arrays.stream(event.getRecordComponents()).map(RecordComponent::getName).noneMatch("accountId"::equals)) {
+                        withoutAccount.add(event.getSimpleName());
+                    }
+                }
+            }
+        }
         assertThat(events).contains("CnpjClaimed", "EmailClaimed", "AccountRegistered", "InvoiceRegistered", "PaymentRecorded",
-                "NegotiationAgreed", "ServiceRegistered", "UserCreated", "PasswordChanged").hasSizeGreaterThan(20);
+                "NegotiationAgreed", "ServiceRegistered", "UserCreated", "PasswordChanged", "LoginFailed", "LoginTokenSent", "UserLoggedOut")
+                .hasSizeGreaterThan(25);
         assertThat(withoutAccount).as("events without accountId").isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package br.com.opera360.query.invoice;
 
 import br.com.opera360.kernel.account.AccountRegistered;
-import br.com.opera360.kernel.common.Money;
 import br.com.opera360.kernel.invoice.InvoiceNegotiated;
 import br.com.opera360.kernel.invoice.InvoiceRegistered;
 import br.com.opera360.kernel.invoice.InvoiceSettled;
@@ -17,12 +16,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.HashMap;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -49,30 +44,22 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceRegistered e, @SequenceNumber long seq) {
-        insert(new InvoiceView(e.invoiceId(), e.accountId(), e.number(), e.issueDate().toString(), e.dueDate().toString(),
-                cents(e.totalAmount()), cents(e.totalAmount()), e.issuer(), e.issuerCnpj(), InvoiceView.UNPAID, null, null,
-                null, e.items().stream().map(i -> new InvoiceView.Line(i.designation(), i.serviceType(), i.description(),
-                        cents(i.amount()), iso(i.periodStart()), iso(i.periodEnd()))).toList(), seq));
+        insert(InvoiceEvolution.invoice(null, e, seq));
     }
 
     @EventHandler
     void on(PaymentRecorded e, @SequenceNumber long seq) {
-        long due = cents(e.amountDue());
-        var update = new Update().set("amountDueCents", due);
-        if (due == 0) update.set("state", InvoiceView.PAID).set("paidOn", e.paidOn().toString());
-        change(InvoiceView.class, e.invoiceId(), seq, update);
+        change(InvoiceView.class, e.invoiceId(), e, seq, InvoiceEvolution::invoice);
     }
 
     @EventHandler
     void on(InvoiceNegotiated e, @SequenceNumber long seq) {
-        change(InvoiceView.class, e.invoiceId(), seq, new Update().set("state", InvoiceView.INSTALLMENT)
-                .set("negotiationId", e.negotiationId()).set("amountDueCents", cents(e.amountDue())));
+        change(InvoiceView.class, e.invoiceId(), e, seq, InvoiceEvolution::invoice);
     }
 
     @EventHandler
     void on(InvoiceSettled e, @SequenceNumber long seq) {
-        change(InvoiceView.class, e.invoiceId(), seq, new Update().set("state", InvoiceView.PAID)
-                .set("paidOn", e.paidOn().toString()).set("amountDueCents", 0L).set("amountPaidCents", cents(e.amountPaid())));
+        change(InvoiceView.class, e.invoiceId(), e, seq, InvoiceEvolution::invoice);
     }
 
     @EventHandler
@@ -83,22 +70,17 @@ class InvoiceProjection {
 
     @EventHandler
     void on(NegotiationAgreed e, @SequenceNumber long seq) {
-        insert(new NegotiationView(e.negotiationId(), e.accountId(), e.reference(), e.agreedOn().toString(),
-                e.invoices().stream().map(i -> new NegotiationView.Invoice(i.invoiceId(), i.number(), i.dueDate().toString(),
-                        cents(i.totalAmount()), cents(i.amountDue()))).toList(),
-                e.installments().stream().map(i -> new NegotiationView.Installment(i.number(), i.dueDate().toString(),
-                        cents(i.amount()))).toList(), new HashMap<>(), null, seq));
+        insert(InvoiceEvolution.negotiation(null, e, seq));
     }
 
     @EventHandler
     void on(InstallmentPaid e, @SequenceNumber long seq) {
-        change(NegotiationView.class, e.negotiationId(), seq,
-                new Update().set("payments." + e.installmentNumber(), e.paidOn().toString()));
+        change(NegotiationView.class, e.negotiationId(), e, seq, InvoiceEvolution::negotiation);
     }
 
     @EventHandler
     void on(NegotiationSettled e, @SequenceNumber long seq) {
-        change(NegotiationView.class, e.negotiationId(), seq, new Update().set("settledOn", e.paidOn().toString()));
+        change(NegotiationView.class, e.negotiationId(), e, seq, InvoiceEvolution::negotiation);
     }
 
     @ResetHandler
@@ -116,15 +98,19 @@ class InvoiceProjection {
         }
     }
 
-    private void change(Class<?> view, String id, long seq, Update update) {
-        mongo.updateFirst(query(where("_id").is(id).and("version").lt(seq)), update.set("version", seq), view);
+    /** The view's state transition for one event; the same function rebuilds an invoice as of an instant. */
+    interface Evolution<V> {
+        V apply(V current, Object event, long seq);
     }
 
-    static long cents(BigDecimal amount) {
-        return Money.of(amount).cents();
+    /**
+     * Applies the event to the stored view unless the view already has it (version guard): one processor thread
+     * handles an aggregate's events in order, and the guarded replace makes a redelivery change nothing.
+     */
+    private <V> void change(Class<V> type, String id, Object event, long seq, Evolution<V> evolution) {
+        V current = mongo.findOne(query(where("_id").is(id).and("version").lt(seq)), type);
+        if (current == null) return;
+        mongo.replace(query(where("_id").is(id).and("version").lt(seq)), evolution.apply(current, event, seq));
     }
 
-    private static String iso(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
 }

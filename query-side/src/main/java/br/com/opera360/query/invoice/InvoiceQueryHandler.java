@@ -5,6 +5,7 @@ import br.com.opera360.kernel.invoice.BoletoDetails;
 import br.com.opera360.kernel.invoice.FindInvoices;
 import br.com.opera360.kernel.invoice.GetBoleto;
 import br.com.opera360.kernel.invoice.GetInvoice;
+import br.com.opera360.kernel.invoice.GetInvoiceAsOf;
 import br.com.opera360.kernel.invoice.GetInvoiceItems;
 import br.com.opera360.kernel.invoice.GetInvoiceService;
 import br.com.opera360.kernel.invoice.GetInvoiceSummary;
@@ -20,6 +21,9 @@ import br.com.opera360.kernel.invoice.NotaFiscalDocument;
 import br.com.opera360.kernel.negotiation.GetNegotiation;
 import br.com.opera360.kernel.negotiation.InstallmentStatus;
 import br.com.opera360.kernel.negotiation.NegotiationDetails;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -29,9 +33,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -57,10 +63,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class InvoiceQueryHandler {
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final EventStore events;
 
-    InvoiceQueryHandler(ReactiveMongoTemplate mongo, Clock clock) {
+    InvoiceQueryHandler(ReactiveMongoTemplate mongo, Clock clock, EventStore events) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
     }
 
     @QueryHandler
@@ -157,6 +165,37 @@ class InvoiceQueryHandler {
                             .defaultIfEmpty(details(v, null, today));
                 })
                 .toFuture();
+    }
+
+    /**
+     * Folds the invoice's events up to {@code asOf} with the projection's own transitions ({@link InvoiceEvolution}),
+     * and its negotiation's when it was negotiated by then; calendar-derived values (PENDING, days overdue, OVERDUE
+     * installments) are those of that instant's day in São Paulo.
+     */
+    @QueryHandler
+    CompletableFuture<InvoiceDetails> handle(GetInvoiceAsOf q) {
+        // reading the event store blocks: never on the caller's (event loop) thread
+        return Mono.fromCallable(() -> {
+                       InvoiceView invoice = fold(q.invoiceId().value(), q.asOf(), InvoiceEvolution::invoice);
+                       if (invoice == null || !invoice.accountId().equals(q.accountId().value())) return null;
+                       LocalDate day = LocalDate.ofInstant(q.asOf(), clock.getZone());
+                       NegotiationView negotiation = InvoiceView.INSTALLMENT.equals(invoice.state())
+                               ? fold(invoice.negotiationId(), q.asOf(), InvoiceEvolution::negotiation) : null;
+                       return details(invoice, negotiation == null ? null : negotiation(negotiation, day), day);
+                   })
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .toFuture();
+    }
+
+    private <V> V fold(String aggregateId, Instant asOf, InvoiceProjection.Evolution<V> evolution) {
+        V state = null;
+        // from sequence 0: the plain readEvents(id) would start at a snapshot, which is no event of the view
+        DomainEventStream stream = events.readEvents(aggregateId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (!event.getTimestamp().isAfter(asOf)) state = evolution.apply(state, event.getPayload(), event.getSequenceNumber());
+        }
+        return state;
     }
 
     private static InvoiceDetails details(InvoiceView v, NegotiationDetails negotiation, LocalDate today) {

@@ -24,6 +24,12 @@ record InvoiceView(@Id String id, String accountId, String number, String issueD
                 String periodEnd) {
     }
 
+    /** The same invoice with the fields that change after registration replaced. */
+    InvoiceView with(long amountDueCents, String state, String negotiationId, String paidOn, Long amountPaidCents, long version) {
+        return new InvoiceView(id, accountId, number, issueDate, dueDate, totalCents, amountDueCents, issuer, issuerCnpj, state,
+                negotiationId, paidOn, amountPaidCents, items, version);
+    }
+
     InvoiceStatus status(LocalDate today) {
         return switch (state) {
             case PAID -> InvoiceStatus.PAID;

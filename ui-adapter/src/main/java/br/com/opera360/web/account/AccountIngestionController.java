@@ -6,10 +6,11 @@ import br.com.opera360.kernel.account.GetAccount;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.web.common.Commands;
+import br.com.opera360.web.common.IngestionAnswer;
+import br.com.opera360.web.common.IngestionType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +20,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
 @Tag(name = "Ingestão: contas", description = "Cadastro de contas de clientes pelo faturamento (X-Api-Key)")
-class AccountIngestionController {
+class AccountIngestionController implements IngestionType.Provider {
     private final Commands commands;
     private final QueryGateway queries;
 
@@ -32,13 +34,21 @@ class AccountIngestionController {
         this.queries = queries;
     }
 
+    @Override
+    public List<IngestionType<?>> ingestionTypes() {
+        return List.of(new IngestionType<>("account", RegisterAccountRequest.class, this::account));
+    }
+
     @Operation(summary = "Cadastra uma conta de cliente, o perfil Administrador e o usuário Administrador")
     @PostMapping(path = "/api/ingest/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, String>>> register(@RequestBody RegisterAccountRequest body) {
+    Mono<ResponseEntity<Object>> register(@RequestBody RegisterAccountRequest body) {
+        return account(body).map(IngestionAnswer::toResponse);
+    }
+
+    Mono<IngestionAnswer> account(RegisterAccountRequest body) {
         return Mono.fromCallable(body::toCommand)
                    .flatMap(commands::<AccountRegistration>send)
-                   .map(r -> ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                                           .body(Map.of("accountId", r.accountId())));
+                   .map(r -> IngestionAnswer.of(r.created(), Map.of("accountId", r.accountId())));
     }
 
     @Operation(summary = "Conta de cliente como o portal a vê (operação)")

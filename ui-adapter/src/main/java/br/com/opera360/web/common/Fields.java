@@ -37,6 +37,19 @@ public final class Fields {
         });
     }
 
+    /** An ISO-8601 instant with offset ({@code 2026-03-10T12:00:00-03:00} or {@code ...Z}); blank or absent is null. */
+    public java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) return null;
+        return parse(field, () -> {
+            try {
+                // an unencoded '+' of the offset arrives as a space
+                return java.time.OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("use um instante ISO-8601 com fuso, por exemplo 2026-03-10T12:00:00-03:00");
+            }
+        });
+    }
+
     public void reject(String field, String message) {
         problems.add(new Rejected.FieldProblem(field, message));
     }

@@ -7,6 +7,7 @@ import br.com.opera360.kernel.invoice.BoletoDetails;
 import br.com.opera360.kernel.invoice.FindInvoices;
 import br.com.opera360.kernel.invoice.GetBoleto;
 import br.com.opera360.kernel.invoice.GetInvoice;
+import br.com.opera360.kernel.invoice.GetInvoiceAsOf;
 import br.com.opera360.kernel.invoice.GetInvoiceItems;
 import br.com.opera360.kernel.invoice.GetInvoiceService;
 import br.com.opera360.kernel.invoice.GetInvoiceSummary;
@@ -46,6 +47,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -168,6 +170,24 @@ class InvoiceController {
                 .flatMap(id -> Mono.fromFuture(() -> queries.query(new GetInvoice(account(user), id), InvoiceDetails.class)))
                 .switchIfEmpty(Mono.error(InvoiceController::invoiceNotFound))
                 .map(InvoiceController::json);
+    }
+
+    @Operation(summary = "A fatura como estava no instante asOf, reconstruída dos seus eventos (auditoria)")
+    @GetMapping(path = "/{number}", params = "asOf")
+    @PreAuthorize("hasAuthority('AUDIT_VIEW')")
+    Mono<Map<String, Object>> getAsOf(@AuthenticationPrincipal PortalUser user, @PathVariable String number,
+                                      @RequestParam String asOf) {
+        return Mono.fromCallable(() -> {
+                       var fields = new Fields();
+                       Instant at = fields.instant("asOf", asOf);
+                       if (at == null) fields.reject("asOf", "é obrigatório");
+                       fields.check();
+                       return at;
+                   })
+                   .flatMap(at -> invoiceId(user, number)
+                           .flatMap(id -> Mono.fromFuture(() -> queries.query(new GetInvoiceAsOf(account(user), id, at), InvoiceDetails.class))))
+                   .switchIfEmpty(Mono.error(InvoiceController::invoiceNotFound))
+                   .map(InvoiceController::json);
     }
 
     static Map<String, Object> json(InvoiceDetails d) {

@@ -61,6 +61,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return answer(toProblem(e));
     }
 
+    /** The problem a request failing with {@code e} answers; for callers that answer many requests in one (the batch). */
+    public static ProblemDetail problemOf(Throwable e) {
+        return toProblem(e);
+    }
+
     /** Also used by {@link ProblemErrorWebExceptionHandler} for errors that never reached a controller. */
     static ProblemDetail toProblem(Throwable e) {
         Throwable t = unwrap(e);

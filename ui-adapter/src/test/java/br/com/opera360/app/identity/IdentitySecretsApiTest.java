@@ -25,8 +25,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Secrets (passwords, their hashes, login tokens and their hashes, access tokens and session ids) used in a full
- * identity journey never show up in the logs, in the event store (payloads and metadata) or in any API answer
- * other than the one that hands out the access token.
+ * identity journey never show up in the logs, in the event store (payloads and metadata), in the audit read model and
+ * its API, or in any API answer other than the one that hands out the access token.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class IdentitySecretsApiTest extends ApiTest {
@@ -79,6 +79,29 @@ class IdentitySecretsApiTest extends ApiTest {
         }
     }
 
+    /** Every page of the account's audit events (waiting for the projection to show the logout), kept as answers. */
+    private List<String> auditOf(String adminToken) {
+        List<String> pages = new ArrayList<>();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            pages.clear();
+            for (int page = 0; ; page++) {
+                String body = web.get().uri("/api/audit/events?size=5&page=" + page).headers(bearer(adminToken)).exchange()
+                                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+                pages.add(body);
+                if (page + 1 >= ((Number) parse(body).get("totalPages")).intValue()) break;
+            }
+            if (pages.stream().anyMatch(p -> p.contains("\"UserLoggedOut\"")) || System.nanoTime() > deadline) break;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        answers.addAll(pages);
+        return pages;
+    }
+
     @Test
     void no_password_hash_or_token_of_an_identity_journey_reaches_logs_events_or_answers(CapturedOutput output) {
         var account = newAccount();
@@ -114,6 +137,8 @@ class IdentitySecretsApiTest extends ApiTest {
         answer(web.get().uri("/api/profiles/{id}", profileId).headers(bearer(admin)).exchange());
         answer(web.post().uri("/api/auth/logout").headers(bearer(user)).exchange());
         answer(web.get().uri("/api/me").headers(bearer(user)).exchange());
+        List<String> audit = auditOf(admin);
+
 
         List<String> hashes = new ArrayList<>();
         for (Document d : mongo.findAll(Document.class, MongoCredentialStore.COLLECTION)) hashes.add(d.getString("passwordHash"));
@@ -126,6 +151,11 @@ class IdentitySecretsApiTest extends ApiTest {
             stored.add(new String((byte[]) row.get("PAYLOAD"), StandardCharsets.UTF_8));
             if (row.get("METADATA") != null) stored.add(new String((byte[]) row.get("METADATA"), StandardCharsets.UTF_8));
         }
+        // the audit read model and API show every event of the journey, payload and metadata, and no secret
+        for (Document d : mongo.findAll(Document.class, "audit_events")) stored.add(d.toJson());
+        assertThat(audit).as("audit answers").anyMatch(a -> a.contains("\"LoginSucceeded\""))
+                .anyMatch(a -> a.contains("\"PasswordChanged\"")).anyMatch(a -> a.contains("\"TemporaryPasswordIssued\""))
+                .anyMatch(a -> a.contains("\"LoginFailed\"")).anyMatch(a -> a.contains("\"UserLoggedOut\""));
         String logs = output.getAll();
         assertThat(logs).contains("logged in");
 

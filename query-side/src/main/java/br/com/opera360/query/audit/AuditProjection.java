@@ -1,0 +1,77 @@
+package br.com.opera360.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event of the store, as the audit API lists it. Each event names its account in its payload ({@code accountId}:
+ * every kernel event carries it), which is how a customer sees only its own history. Idempotent: the global index is
+ * the document id, a redelivered event hits the duplicate key and changes nothing.
+ */
+@Component
+@ProcessingGroup("audit")
+class AuditProjection implements InitializingBean {
+    private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
+    private final MongoTemplate mongo;
+    private final ObjectMapper json;
+
+    AuditProjection(MongoTemplate mongo, ObjectMapper json) {
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    /** The list filters on the account (equality first), optionally on one aggregate, and sorts by global index. */
+    @Override
+    public void afterPropertiesSet() {
+        var events = mongo.indexOps(AuditEventView.class);
+        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_index"));
+        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateType", Sort.Direction.ASC)
+                .on("aggregateId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_aggregate_index"));
+        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateId", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).named("account_aggregateId_index"));
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws JsonProcessingException {
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token));
+        JsonNode body = json.valueToTree(payload);
+        String accountId = body.path("accountId").asText(null);
+        if (accountId == null) {
+            log.warn("Event {} #{} ({} {}) names no account: no customer will see it in the audit",
+                    event.getPayloadType().getSimpleName(), globalIndex, event.getType(), event.getAggregateIdentifier());
+        }
+        var meta = event.getMetaData();
+        var view = new AuditEventView(globalIndex, accountId, event.getType(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                json.writeValueAsString(body), text(meta.get("actor")), text(meta.get("source")), text(meta.get("correlationId")));
+        try {
+            mongo.insert(view);
+        } catch (DuplicateKeyException redelivered) {
+            // already projected
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), AuditEventView.class);
+    }
+}

@@ -1,0 +1,154 @@
+package br.com.opera360.web.ingest;
+
+import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.web.common.IngestionAnswer;
+import br.com.opera360.web.common.IngestionType;
+import br.com.opera360.web.problem.ApiExceptionHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code POST /api/ingest/batch}: NDJSON, one {@code {"type", "data"}} per line. The body is streamed: lines are read
+ * as they arrive and ingested one after the other, in order, each exactly as its single endpoint would (the same
+ * {@link IngestionType} function), so a line may use what an earlier line created. A bad line is reported with the
+ * status its single call would have answered and never stops the others.
+ */
+@RestController
+@Tag(name = "Ingestão: lote", description = "Lote NDJSON com contas, faturas, pagamentos, negociações, Notas Fiscais e serviços (X-Api-Key)")
+class BatchIngestionController {
+    static final String NDJSON = "application/x-ndjson";
+    /** One line is one ingestion body: the single calls' 1 MiB limit. */
+    static final int MAX_LINE = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(BatchIngestionController.class);
+
+    private final Map<String, IngestionType<?>> types = new LinkedHashMap<>();
+    private final ObjectMapper json;
+    private final ObjectReader lineReader;
+
+    BatchIngestionController(List<IngestionType.Provider> providers, ObjectMapper json) {
+        providers.forEach(p -> p.ingestionTypes().forEach(t -> {
+            if (types.put(t.name(), t) != null) throw new IllegalStateException("Two ingestion types named " + t.name());
+        }));
+        this.json = json;
+        // money stays exact, with the scale it was sent with (more than 2 decimals is a 400, as in the single calls)
+        this.lineReader = json.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    }
+
+    record Rejection(long line, int status, String detail, List<Rejected.FieldProblem> errors) {
+    }
+
+    record BatchResult(long accepted, long duplicates, List<Rejection> rejected) {
+    }
+
+    /** What one line came to. */
+    private record Outcome(long line, IngestionAnswer answer, Rejection rejection) {
+    }
+
+    @Operation(summary = "Lote NDJSON: uma linha {\"type\", \"data\"} por ingestão, processadas em ordem; linhas ruins são relatadas e não impedem as outras")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = "string", example = "{\"type\": \"payment\", \"data\": {\"accountId\": \"acme\", \"invoiceNumber\": \"2026-000123\", \"amount\": 100.00, \"paidOn\": \"2026-03-10\"}}")))
+    @PostMapping(path = "/api/ingest/batch", consumes = NDJSON)
+    Mono<BatchResult> batch(ServerHttpRequest request) {
+        return NdjsonLines.split(request.getBody(), MAX_LINE)
+                          .concatMap(this::ingest, 1)
+                          .reduce(new Tally(), Tally::add)
+                          .map(tally -> {
+                              log.info("Batch ingested: {} accepted, {} duplicates, {} rejected", tally.accepted, tally.duplicates,
+                                      tally.rejected.size());
+                              return new BatchResult(tally.accepted, tally.duplicates, tally.rejected);
+                          });
+    }
+
+    private Mono<Outcome> ingest(NdjsonLines.Line line) {
+        if (line.oversized()) {
+            return Mono.just(new Outcome(line.number(), null, new Rejection(line.number(), HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                    "A linha passa do limite de 1 MiB.", List.of())));
+        }
+        return Mono.defer(() -> dispatch(line.bytes()))
+                   .map(answer -> new Outcome(line.number(), answer, null))
+                   .onErrorResume(e -> Mono.just(new Outcome(line.number(), null, rejection(line.number(), e))));
+    }
+
+    private Mono<IngestionAnswer> dispatch(byte[] line) {
+        JsonNode node;
+        try {
+            node = lineReader.readValue(line);
+        } catch (IOException e) {
+            return Mono.error(Rejected.badRequest("malformed-json", "A linha não é um JSON válido."));
+        }
+        if (node == null || !node.isObject()) {
+            return Mono.error(Rejected.badRequest("malformed-json", "A linha deve ser um objeto JSON {\"type\", \"data\"}."));
+        }
+        JsonNode typeName = node.get("type");
+        IngestionType<?> type = typeName != null && typeName.isTextual() ? types.get(typeName.asText()) : null;
+        if (type == null) {
+            return Mono.error(Rejected.invalidField("type", "valores aceitos: " + String.join(", ", types.keySet())));
+        }
+        JsonNode data = node.get("data");
+        if (data == null || !data.isObject()) return Mono.error(Rejected.invalidField("data", "deve ser um objeto JSON"));
+        return run(type, data);
+    }
+
+    private <B> Mono<IngestionAnswer> run(IngestionType<B> type, JsonNode data) {
+        B body;
+        try {
+            body = json.treeToValue(data, type.bodyType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // the same mapping as a single call's unreadable body: 400 naming the field
+            return Mono.error(new ServerWebInputException("Failed to read HTTP message", null, e));
+        }
+        return type.ingest().apply(body);
+    }
+
+    private static Rejection rejection(long line, Throwable e) {
+        ProblemDetail problem = ApiExceptionHandler.problemOf(e);
+        List<Rejected.FieldProblem> errors = new ArrayList<>();
+        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    errors.add(new Rejected.FieldProblem(Objects.toString(m.get("field")), Objects.toString(m.get("message"))));
+                }
+            }
+        }
+        return new Rejection(line, problem.getStatus(), problem.getDetail(), errors);
+    }
+
+    private static final class Tally {
+        long accepted;
+        long duplicates;
+        final List<Rejection> rejected = new ArrayList<>();
+
+        Tally add(Outcome outcome) {
+            if (outcome.rejection() != null) rejected.add(outcome.rejection());
+            else if (outcome.answer().recorded()) accepted++;
+            else duplicates++;
+            return this;
+        }
+    }
+}

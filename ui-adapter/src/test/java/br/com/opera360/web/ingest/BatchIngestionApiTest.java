@@ -1,0 +1,227 @@
+package br.com.opera360.web.ingest;
+
+import br.com.opera360.testing.ApiTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/ingest/batch}: NDJSON lines ingested in order, each as its single call; bad lines reported. */
+class BatchIngestionApiTest extends ApiTest {
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build();
+    }
+
+    static String line(String type, Object data) {
+        try {
+            return JSON.writeValueAsString(Map.of("type", type, "data", data));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> batch(String body) {
+        return web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON).bodyValue(body)
+                  .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    static Map<String, Object> account(String accountId, String cnpj) {
+        return Map.of("accountId", accountId, "cnpj", cnpj, "companyName", "Lote " + cnpj,
+                "administrator", Map.of("name", "Adm Lote", "email", "lote-" + cnpj + "@cliente.com.br"));
+    }
+
+    static Map<String, Object> invoice(String accountId, String number, String amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("number", number);
+        body.put("issueDate", "2026-03-01");
+        body.put("dueDate", "2026-03-20");
+        body.put("issuer", "M2M Telecomunicações S.A.");
+        body.put("items", List.of(Map.of("designation", "LINK-1", "serviceType", "Link Dedicado", "description", "Mensalidade",
+                "amount", new BigDecimal(amount))));
+        return body;
+    }
+
+    static Map<String, Object> payment(String accountId, String number, Object amount) {
+        return Map.of("accountId", accountId, "invoiceNumber", number, "amount", amount, "paidOn", "2026-03-10");
+    }
+
+    static Map<String, Object> service(String accountId, String designation) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", accountId);
+        body.put("designation", designation);
+        body.put("serviceType", "Link Dedicado");
+        body.put("contract", "CT-1");
+        body.put("clientCode", "CLI-1");
+        body.put("speedMbps", 100);
+        body.put("status", "ACTIVE");
+        body.put("address", Map.of("street", "Av. Paulista", "number", "1000", "city", "São Paulo", "state", "SP", "cep", "01310-100"));
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rejected(Map<String, Object> result) {
+        return (List<Map<String, Object>>) result.get("rejected");
+    }
+
+    @Test
+    void good_duplicate_and_bad_lines_are_counted_and_reported_by_line_in_order() {
+        String accountId = "lote-" + UUID.randomUUID().toString().substring(0, 8);
+        String cnpj = newCnpj();
+        String body = String.join("\n",
+                line("account", account(accountId, cnpj)),                                   // 1 accepted
+                line("invoice", invoice(accountId, "L-1", "100.00")),                         // 2 accepted: the account of line 1 exists
+                line("invoice", invoice(accountId, "L-1", "100.00")),                         // 3 duplicate
+                line("invoice", invoice(accountId, "L-1", "999.00")),                         // 4 409
+                "{\"type\": \"invoice\", \"data\": {",                                        // 5 malformed
+                line("boleto", Map.of("accountId", accountId)),                               // 6 unknown type
+                line("payment", payment(accountId, "L-1", new BigDecimal("10.123"))),         // 7 more than 2 decimals
+                line("payment", payment(accountId, "NAO-EXISTE", new BigDecimal("10.00"))),   // 8 unknown invoice
+                "   ",                                                                        // 9 blank: skipped
+                line("payment", payment(accountId, "L-1", new BigDecimal("40.00"))),          // 10 accepted
+                line("service", service(accountId, "SRV-1")),                                 // 11 accepted
+                line("serviceChange", Map.of("accountId", accountId, "designation", "SRV-1", "speedMbps", 200)),  // 12 accepted
+                line("serviceChange", Map.of("accountId", accountId, "designation", "SRV-1", "speedMbps", 200)),  // 13 changes nothing
+                line("serviceChange", Map.of("accountId", accountId, "speedMbps", 300)),      // 14 no designation
+                line("payment", Map.of("accountId", accountId, "invoiceNumber", "L-1", "amount", Map.of("x", 1), "paidOn", "2026-03-10")), // 15 wrong type
+                "[1, 2]",                                                                     // 16 not an object
+                line("installmentPayment", Map.of("accountId", accountId, "negotiationId", "NEG-X", "installmentNumber", 1,
+                        "amount", 10, "paidOn", "2026-03-10")),                               // 17 unknown negotiation
+                "{\"type\": \"payment\", \"data\": {\"$where\": \"1\", \"accountId\": \"" + accountId + "\"}}") + "\n";
+
+        var result = batch(body);
+
+        assertThat(result).containsEntry("accepted", 5).containsEntry("duplicates", 2);
+        assertThat(rejected(result)).extracting(r -> r.get("line"), r -> r.get("status")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4, 409), org.assertj.core.groups.Tuple.tuple(5, 400),
+                org.assertj.core.groups.Tuple.tuple(6, 400), org.assertj.core.groups.Tuple.tuple(7, 400),
+                org.assertj.core.groups.Tuple.tuple(8, 404), org.assertj.core.groups.Tuple.tuple(14, 400),
+                org.assertj.core.groups.Tuple.tuple(15, 400), org.assertj.core.groups.Tuple.tuple(16, 400),
+                org.assertj.core.groups.Tuple.tuple(17, 404), org.assertj.core.groups.Tuple.tuple(18, 400));
+        assertThat(rejected(result)).allSatisfy(r -> assertThat((String) r.get("detail")).isNotBlank().doesNotContain("Exception"));
+        assertThat(rejected(result).get(1).get("detail")).isEqualTo("A linha não é um JSON válido.");
+        assertThat(rejected(result).get(2).get("detail")).asString().contains("type");
+        assertThat(rejected(result).get(3).get("detail")).asString().contains("amount");
+        assertThat(rejected(result).get(5).get("detail")).asString().contains("designation");
+        assertThat(rejected(result).get(6).get("detail")).asString().contains("amount");
+        assertThat(rejected(result).get(9).get("detail")).asString().contains("$where");
+
+        // each line was ingested exactly as its single call: the single calls now see what the batch recorded
+        @SuppressWarnings("unchecked")
+        Map<String, Object> conflict = web.post().uri("/api/ingest/invoices").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(invoice(accountId, "L-1", "999.00")).exchange().expectStatus().isEqualTo(409)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(rejected(result).get(0).get("detail")).isEqualTo(conflict.get("detail"));
+        ingest("/api/ingest/accounts", account(accountId, cnpj)).expectStatus().isOk();
+        ingest("/api/ingest/invoices", invoice(accountId, "L-1", "100.00")).expectStatus().isOk();
+        ingest("/api/ingest/payments", payment(accountId, "L-1", new BigDecimal("40.00"))).expectStatus().isOk();
+        ingest("/api/ingest/services", service(accountId, "SRV-1")).expectStatus().isOk();
+        web.patch().uri("/api/ingest/services/SRV-1").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("accountId", accountId, "speedMbps", 200)).exchange()
+           .expectStatus().isOk().expectBody().jsonPath("$.changes").isEmpty();
+        assertThat(eventCount(accountId + ":L-1")).as("registration and one payment").isEqualTo(2);
+
+        // recorded by the ingesting system, as the single calls are
+        List<String> metas = jdbc.queryForList("select metaData from DomainEventEntry where aggregateIdentifier = ?", byte[].class,
+                accountId + ":L-1").stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList();
+        assertThat(metas).allSatisfy(m -> assertThat(m).contains("\"actor\":\"system:ingest\"").contains("\"source\":\"ingest\""));
+    }
+
+    long eventCount(String aggregateId) {
+        Long n = jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ?", Long.class, aggregateId);
+        return n == null ? 0 : n;
+    }
+
+    @Test
+    void an_empty_body_or_blank_lines_answer_zeros() {
+        for (String body : List.of("", "\n", "\n\r\n  \n")) {
+            assertThat(batch(body)).containsEntry("accepted", 0).containsEntry("duplicates", 0).containsEntry("rejected", List.of());
+        }
+        web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON).exchange()
+           .expectStatus().isOk().expectBody().jsonPath("$.accepted").isEqualTo(0);
+    }
+
+    @Test
+    void the_last_line_needs_no_newline_and_crlf_is_accepted() {
+        var account = newAccount();
+        String body = line("invoice", invoice(account.accountId(), "C-1", "10.00")) + "\r\n"
+                + line("invoice", invoice(account.accountId(), "C-2", "20.00"));
+        assertThat(batch(body)).containsEntry("accepted", 2).containsEntry("rejected", List.of());
+        ingest("/api/ingest/invoices", invoice(account.accountId(), "C-2", "20.00")).expectStatus().isOk();
+    }
+
+    @Test
+    void the_batch_needs_the_api_key() {
+        web.post().uri("/api/ingest/batch").contentType(NDJSON).bodyValue("").exchange().expectStatus().isUnauthorized();
+    }
+
+    /**
+     * A body of more than 100 MB: its first line is ingested while the rest is still being sent (the client waits for
+     * the account to exist before it sends more, which would never happen if the server read the whole body first);
+     * then a single line of 100 MB, over the line limit, is rejected alone and the line after it still counts.
+     */
+    @Test
+    void a_large_body_is_streamed_line_by_line() {
+        String accountId = "grande-" + UUID.randomUUID().toString().substring(0, 8);
+        String cnpj = newCnpj();
+        var buffers = DefaultDataBufferFactory.sharedInstance;
+        byte[] junk = new byte[1024 * 1024];
+        Arrays.fill(junk, (byte) 'x');
+        Flux<DataBuffer> body = Flux.concat(
+                Mono.fromSupplier(() -> buffers.wrap((line("account", account(accountId, cnpj)) + "\n").getBytes(StandardCharsets.UTF_8))),
+                Mono.defer(() -> awaitAccount(accountId)).then(Mono.<DataBuffer>empty()),
+                Flux.range(0, 100).map(i -> buffers.wrap(junk)),
+                Mono.fromSupplier(() -> buffers.wrap(("\n" + line("invoice", invoice(accountId, "G-1", "10.00")) + "\n").getBytes(StandardCharsets.UTF_8))));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON)
+                .body(body, DataBuffer.class).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(result).containsEntry("accepted", 2).containsEntry("duplicates", 0);
+        assertThat(rejected(result)).hasSize(1);
+        assertThat(rejected(result).get(0)).containsEntry("line", 2).containsEntry("status", 413);
+        ingest("/api/ingest/invoices", invoice(accountId, "G-1", "10.00")).expectStatus().isOk();
+    }
+
+    /** Polls (off the request's thread) until the account of the streamed first line is in the event store. */
+    private Mono<Void> awaitAccount(String accountId) {
+        return Mono.fromRunnable(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (eventCount(accountId) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the first line was not ingested while the body was still being sent");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
+    }
+}

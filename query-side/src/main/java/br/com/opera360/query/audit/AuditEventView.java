@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 
 /** One event of the event store, by its global index, with the account it belongs to; {@code payload} is JSON text. */
-@Document(AuditEventView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('audit', 'audit_events')}")
 record AuditEventView(@Id long globalIndex, String accountId, String aggregateType, String aggregateId, long sequence,
                       String eventType, Instant timestamp, String payload, String actor, String source,
                       String correlationId) {

@@ -10,11 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("audit")
-class AuditProjection implements InitializingBean {
+class AuditProjection {
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
     private final MongoTemplate mongo;
     private final ObjectMapper json;
@@ -33,17 +30,6 @@ class AuditProjection implements InitializingBean {
     AuditProjection(MongoTemplate mongo, ObjectMapper json) {
         this.mongo = mongo;
         this.json = json;
-    }
-
-    /** The list filters on the account (equality first), optionally on one aggregate, and sorts by global index. */
-    @Override
-    public void afterPropertiesSet() {
-        var events = mongo.indexOps(AuditEventView.class);
-        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_index"));
-        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateType", Sort.Direction.ASC)
-                .on("aggregateId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_aggregate_index"));
-        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC).named("account_aggregateId_index"));
     }
 
     @EventHandler

@@ -152,7 +152,7 @@ class IdentitySecretsApiTest extends ApiTest {
             if (row.get("METADATA") != null) stored.add(new String((byte[]) row.get("METADATA"), StandardCharsets.UTF_8));
         }
         // the audit read model and API show every event of the journey, payload and metadata, and no secret
-        for (Document d : mongo.findAll(Document.class, "audit_events")) stored.add(d.toJson());
+        for (Document d : mongo.findAll(Document.class, br.com.opera360.query.common.ReadModelGenerations.collection("audit", "audit_events"))) stored.add(d.toJson());
         assertThat(audit).as("audit answers").anyMatch(a -> a.contains("\"LoginSucceeded\""))
                 .anyMatch(a -> a.contains("\"PasswordChanged\"")).anyMatch(a -> a.contains("\"TemporaryPasswordIssued\""))
                 .anyMatch(a -> a.contains("\"LoginFailed\"")).anyMatch(a -> a.contains("\"UserLoggedOut\""));

@@ -105,7 +105,7 @@ class ExportJobs {
     /** Takes a job over unless another instance renewed its lease meanwhile. */
     boolean claim(String exportId, String owner, Instant now, Instant leaseUntil) {
         Criteria free = new Criteria().orOperator(where("owner").is(owner), where("leaseUntil").lt(Date.from(now)));
-        var result = mongo.updateFirst(query(where("_id").is(exportId).andOperator(free)),
+        var result = mongo.updateFirst(query(where("_id").is(exportId).and("state").in(QUEUED, RUNNING).andOperator(free)),
                 new Update().set("owner", owner).set("leaseUntil", Date.from(leaseUntil)), COLLECTION);
         durability.flush();
         return result.getMatchedCount() > 0;

@@ -215,8 +215,12 @@ public class ExportProcess implements SmartLifecycle {
         long written = 0;
         int lastProgress = 0;
         long lastReport = System.nanoTime();
-        try (var sheet = SheetWriter.of(format, ExportSheets.sheetName(dataset), ExportSheets.columns(dataset), out)) {
-            for (Object row : rows.toIterable(BATCH)) {
+        // closing the stream cancels the query if writing stops early
+        try (var sheet = SheetWriter.of(format, ExportSheets.sheetName(dataset), ExportSheets.columns(dataset), out);
+             java.util.stream.Stream<?> stream = rows.toStream(BATCH)) {
+            var iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                Object row = iterator.next();
                 if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("interrupted");
                 ExportSheets.write(sheet, row);
                 written++;

@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 
@@ -33,6 +36,8 @@ class NotificationController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final QueryGateway queries;
+    /** Completed when the application closes: open streams end, so a graceful shutdown does not wait for them. */
+    private final Sinks.Empty<Void> closing = Sinks.empty();
 
     NotificationController(QueryGateway queries) {
         this.queries = queries;
@@ -72,6 +77,12 @@ class NotificationController {
                     var opened = Flux.just(ServerSentEvent.<NotificationDetails>builder().comment("connected").build());
                     return Flux.concat(opened, Flux.merge(changes, heartbeat));
                 },
-                subscription -> subscription.close());
+                subscription -> subscription.close())
+                   .takeUntilOther(closing.asMono());
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void close() {
+        closing.tryEmitEmpty();
     }
 }

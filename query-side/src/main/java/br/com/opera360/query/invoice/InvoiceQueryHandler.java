@@ -3,6 +3,7 @@ package br.com.opera360.query.invoice;
 import br.com.opera360.kernel.common.Money;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.invoice.BoletoDetails;
+import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.FindInvoices;
 import br.com.opera360.kernel.invoice.GetBoleto;
 import br.com.opera360.kernel.invoice.GetInvoice;
@@ -88,6 +89,12 @@ class InvoiceQueryHandler {
         Query all = query(listCriteria(q.list(), today)).with(sort(q.list())).cursorBatchSize(EXPORT_BATCH);
         all.fields().exclude("items");
         return mongo.find(all, InvoiceView.class).map(v -> listItem(v, today));
+    }
+
+    /** A count alone: no sort, so the store only counts. */
+    @QueryHandler
+    CompletableFuture<Long> handle(CountInvoices q) {
+        return mongo.count(query(listCriteria(q.list(), LocalDate.now(clock))), InvoiceView.class).toFuture();
     }
 
     static Criteria listCriteria(FindInvoices q, LocalDate today) {

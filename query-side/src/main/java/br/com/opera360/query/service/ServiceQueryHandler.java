@@ -4,6 +4,7 @@ import br.com.opera360.kernel.common.Page;
 import br.com.opera360.kernel.export.ExportServices;
 import br.com.opera360.kernel.service.ServiceSummary;
 import br.com.opera360.kernel.service.CepServices;
+import br.com.opera360.kernel.service.CountServices;
 import br.com.opera360.kernel.service.FindServiceMap;
 import br.com.opera360.kernel.service.FindServiceTypes;
 import br.com.opera360.kernel.service.FindServices;
@@ -59,6 +60,11 @@ class ServiceQueryHandler {
         Query all = query(criteria(q.accountId().value(), q.filter())).with(Sort.by("designationKey", "_id")).cursorBatchSize(1000);
         all.fields().exclude("history");
         return mongo.find(all, ServiceView.class).map(ServiceView::toSummary);
+    }
+
+    @QueryHandler
+    CompletableFuture<Long> handle(CountServices q) {
+        return mongo.count(query(criteria(q.accountId().value(), q.filter())), ServiceView.class).toFuture();
     }
 
     /** The list's filters as a query; shared with whatever else lists services (exports). */

@@ -2,8 +2,6 @@ package br.com.opera360.app.export;
 
 import br.com.opera360.app.config.Opera360Properties;
 import br.com.opera360.kernel.common.AccountId;
-import br.com.opera360.kernel.common.Page;
-import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExpireExport;
@@ -16,10 +14,9 @@ import br.com.opera360.kernel.export.ExportServices;
 import br.com.opera360.kernel.export.FailExport;
 import br.com.opera360.kernel.export.RecordExportProgress;
 import br.com.opera360.kernel.export.StartExport;
-import br.com.opera360.kernel.invoice.FindInvoices;
+import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
-import br.com.opera360.kernel.invoice.InvoicePage;
-import br.com.opera360.kernel.service.FindServices;
+import br.com.opera360.kernel.service.CountServices;
 import br.com.opera360.kernel.service.ServiceSummary;
 import br.com.opera360.web.export.ExportFilters;
 import com.mongodb.client.gridfs.GridFSUploadStream;
@@ -193,14 +190,9 @@ public class ExportProcess implements SmartLifecycle {
     }
 
     private long count(Object query) {
-        if (query instanceof ExportInvoices q) {
-            var l = q.list();
-            var first = new FindInvoices(l.accountId(), l.year(), l.month(), l.statuses(), l.dueDate(), l.dueFrom(), l.dueTo(),
-                    l.sortBy(), l.ascending(), new PageRequest(0, 1));
-            return queries.query(first, InvoicePage.class).join().totalItems();
-        }
-        var q = (ExportServices) query;
-        return queries.query(new FindServices(q.accountId(), q.filter(), 0, 1), Page.class).join().totalItems();
+        Object count = query instanceof ExportInvoices q ? new CountInvoices(q.list())
+                : new CountServices(((ExportServices) query).accountId(), ((ExportServices) query).filter());
+        return queries.query(count, Long.class).join();
     }
 
     /**

@@ -158,14 +158,16 @@ public class ExportProcess implements SmartLifecycle {
             log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
                     (System.nanoTime() - started) / 1_000_000, expiresAt);
         } catch (CommandExecutionException | Rejected rejected) {
-            abort(upload, exportId);
             Rejected reason = rejection(rejected);
             if (reason != null && "export.finished".equals(reason.code())) {
-                // an earlier attempt ended it before the process died: keep only the deletion schedule, if any
-                if (job.get("expiresAt") != null || jobs.get(id).get("expiresAt") != null) jobs.ready(id);
+                // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
+                // deletion schedule, if any
+                var current = jobs.get(id);
+                if (current != null && current.get("expiresAt") != null) jobs.ready(id);
                 else jobs.remove(id);
                 return;
             }
+            abort(upload, exportId);
             log.warn("Export {} failed: {}", id, reason == null ? rejected.toString() : reason.detail());
             fail(exportId, account, reason != null && reason.kind() == Rejected.Kind.BAD_REQUEST
                     ? "Os filtros desta exportação não são mais aceitos: " + reason.detail() : UNEXPECTED);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * appended to a log file. Every started process is remembered and killed by {@link #killAll()} and, should the test
  * JVM itself be stopped, by a shutdown hook: a failed test never leaves an application running.
  */
-final class AppProcess {
+public final class AppProcess {
     /** Java reports a process ended by a signal as 128 + the signal number; SIGKILL is 9. */
     static final int EXIT_BY_SIGKILL = 128 + 9;
 
@@ -48,7 +48,12 @@ final class AppProcess {
      * Starts the jar with its settings in environment variables, so that the command line names neither the product
      * nor its properties: a {@code pkill -f opera360} run by someone else on a shared machine leaves it alone.
      */
-    static AppProcess start(Path jar, Path dataDir, String apiKey, Path log) {
+    public static AppProcess start(Path jar, Path dataDir, String apiKey, Path log) {
+        return start(jar, dataDir, apiKey, log, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, String, Path)}, with more settings as environment variables. */
+    public static AppProcess start(Path jar, Path dataDir, String apiKey, Path log, Map<String, String> settings) {
         int port = freePort();
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,6 +70,7 @@ final class AppProcess {
             env.put("OPERA360_DEMO_DATA", "false");
             env.put("OPERA360_INGEST_API_KEY", apiKey);
             env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            env.putAll(settings);
             long startedAt = System.nanoTime();
             Process process = builder.start();
             RUNNING.add(process);
@@ -75,7 +81,7 @@ final class AppProcess {
     }
 
     /** A link (or copy) of the application jar under a neutral name in {@code dir}. */
-    static Path neutralCopy(Path jar, Path dir) {
+    public static Path neutralCopy(Path jar, Path dir) {
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve("app.jar");
@@ -90,20 +96,20 @@ final class AppProcess {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Waits until /actuator/health answers UP; answers the time since the process was started. */
-    Duration awaitHealthy(HttpClient http, Duration timeout) {
+    public Duration awaitHealthy(HttpClient http, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                                  .timeout(Duration.ofSeconds(2)).GET().build();
@@ -130,12 +136,12 @@ final class AppProcess {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no chance to finish what was in flight. */
-    void kill9() {
+    public void kill9() {
         process.destroyForcibly();
     }
 
     /** Waits for the process to end and answers its exit value. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -151,13 +157,13 @@ final class AppProcess {
     }
 
     /** SIGTERM: Spring's graceful shutdown, which closes the stores cleanly. */
-    void stop() {
+    public void stop() {
         process.destroy();
         awaitExit(Duration.ofSeconds(60));
     }
 
     /** Best effort: the JVM's thread dump next to the log, for a test that found the application stuck. */
-    Path dumpThreads() {
+    public Path dumpThreads() {
         Path dump = log.resolveSibling(log.getFileName() + ".threads.txt");
         try {
             new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -171,7 +177,7 @@ final class AppProcess {
         return dump;
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -180,14 +186,14 @@ final class AppProcess {
         }
     }
 
-    static void killAll() {
+    public static void killAll() {
         for (Process p : RUNNING) {
             p.destroyForcibly();
         }
         RUNNING.clear();
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -196,7 +202,7 @@ final class AppProcess {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

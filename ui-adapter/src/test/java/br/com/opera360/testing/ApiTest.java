@@ -53,6 +53,7 @@ public abstract class ApiTest {
         registry.add("opera360.data-dir", DATA_DIR::toString);
         registry.add("opera360.demo-data", () -> "false");
         registry.add("opera360.ingest.api-key", () -> API_KEY);
+        registry.add("opera360.exports.sweep-interval", () -> "PT1S"); // expired export files go within a second
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,7 +1,9 @@
 package br.com.opera360.query.invoice;
 
 import br.com.opera360.kernel.common.Money;
+import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.invoice.BoletoDetails;
+import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.FindInvoices;
 import br.com.opera360.kernel.invoice.GetBoleto;
 import br.com.opera360.kernel.invoice.GetInvoice;
@@ -61,6 +63,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 class InvoiceQueryHandler {
+    static final int EXPORT_BATCH = 1000;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final EventStore events;
@@ -82,6 +85,24 @@ class InvoiceQueryHandler {
                    .map(t -> new InvoicePage(t.getT1(), q.page().page(), q.page().size(), t.getT2(),
                            (int) ((t.getT2() + q.page().size() - 1) / q.page().size())))
                    .toFuture();
+    }
+
+    /**
+     * Exports: the list's filters and order over one cursor, which the driver reads batch by batch as the consumer asks
+     * (never the whole result in this process). Items are not needed for list rows and stay in the store.
+     */
+    @QueryHandler
+    Flux<InvoiceListItem> handle(ExportInvoices q) {
+        LocalDate today = LocalDate.now(clock);
+        Query all = query(listCriteria(q.list(), today)).with(sort(q.list())).cursorBatchSize(EXPORT_BATCH);
+        all.fields().exclude("items");
+        return mongo.find(all, InvoiceView.class).map(v -> listItem(v, today));
+    }
+
+    /** A count alone: no sort, so the store only counts. */
+    @QueryHandler
+    CompletableFuture<Long> handle(CountInvoices q) {
+        return mongo.count(query(listCriteria(q.list(), LocalDate.now(clock))), InvoiceView.class).toFuture();
     }
 
     static Criteria listCriteria(FindInvoices q, LocalDate today) {

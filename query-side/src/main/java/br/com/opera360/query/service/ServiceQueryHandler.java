@@ -1,7 +1,10 @@
 package br.com.opera360.query.service;
 
 import br.com.opera360.kernel.common.Page;
+import br.com.opera360.kernel.export.ExportServices;
+import br.com.opera360.kernel.service.ServiceSummary;
 import br.com.opera360.kernel.service.CepServices;
+import br.com.opera360.kernel.service.CountServices;
 import br.com.opera360.kernel.service.FindServiceMap;
 import br.com.opera360.kernel.service.FindServiceTypes;
 import br.com.opera360.kernel.service.FindServices;
@@ -20,6 +23,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +52,19 @@ class ServiceQueryHandler {
                     .zipWith(mongo.find(page, ServiceView.class).map(ServiceView::toSummary).collectList())
                     .map(t -> (Page) Page.of(t.getT2(), q.page(), q.size(), t.getT1()))
                     .toFuture();
+    }
+
+    /** Exports: the list's filters and order over one cursor, read batch by batch as the consumer asks. */
+    @QueryHandler
+    Flux<ServiceSummary> handle(ExportServices q) {
+        Query all = query(criteria(q.accountId().value(), q.filter())).with(Sort.by("designationKey", "_id")).cursorBatchSize(1000);
+        all.fields().exclude("history");
+        return mongo.find(all, ServiceView.class).map(ServiceView::toSummary);
+    }
+
+    @QueryHandler
+    CompletableFuture<Long> handle(CountServices q) {
+        return mongo.count(query(criteria(q.accountId().value(), q.filter())), ServiceView.class).toFuture();
     }
 
     /** The list's filters as a query; shared with whatever else lists services (exports). */

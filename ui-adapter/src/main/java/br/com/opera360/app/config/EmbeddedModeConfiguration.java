@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -45,9 +46,11 @@ class EmbeddedModeConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(H2Backend readModelBackend) {
+    MongoServer embeddedMongoServer(H2Backend readModelBackend,
+                                    @Value("${opera360.embedded.mongo-port:0}") int port) {
         var server = new MongoServer(readModelBackend);
-        server.bind("127.0.0.1", 0);
+        // loopback only; a fixed port (opera360.embedded.mongo-port) lets benchmarks and durability tests reach it
+        server.bind("127.0.0.1", port);
         log.info("Embedded read-model store (mongo-java-server on an H2 file) listening on {}", server.getLocalAddress());
         return server;
     }

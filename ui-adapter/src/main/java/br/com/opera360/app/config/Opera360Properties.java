@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Period;
 
 @ConfigurationProperties("opera360")
 public record Opera360Properties(@DefaultValue("./data") Path dataDir,
@@ -21,7 +20,13 @@ public record Opera360Properties(@DefaultValue("./data") Path dataDir,
     public record Mail(Path outboxDir, @DefaultValue("m2m-no-reply@m2m.com.br") String from) {
     }
 
-    public record Exports(@DefaultValue("P3D") Period retention) {
+    /**
+     * {@code retention}: how long a ready file stays downloadable (ISO-8601, {@code P3D} or {@code PT2M});
+     * {@code workers}: exports produced at once (more wait in a queue); {@code sweepInterval}: how often due
+     * deletions and orphaned exports are looked for.
+     */
+    public record Exports(@DefaultValue("P3D") Duration retention, @DefaultValue("2") int workers,
+                          @DefaultValue("PT30S") Duration sweepInterval) {
     }
 
     public record Auth(@DefaultValue("8h") Duration sessionLifetime) {

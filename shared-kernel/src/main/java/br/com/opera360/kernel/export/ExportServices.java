@@ -1,0 +1,8 @@
+package br.com.opera360.kernel.export;
+
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.service.ServiceFilter;
+
+/** Streaming query: every service the list's filters match, in the list's order. */
+public record ExportServices(AccountId accountId, ServiceFilter filter) {
+}

@@ -1,0 +1,344 @@
+package br.com.opera360.app.export;
+
+import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.kernel.export.CompleteExport;
+import br.com.opera360.kernel.export.ExpireExport;
+import br.com.opera360.kernel.export.ExportDataset;
+import br.com.opera360.kernel.export.ExportFormat;
+import br.com.opera360.kernel.export.ExportId;
+import br.com.opera360.kernel.export.ExportInvoices;
+import br.com.opera360.kernel.export.ExportRequested;
+import br.com.opera360.kernel.export.ExportServices;
+import br.com.opera360.kernel.export.FailExport;
+import br.com.opera360.kernel.export.RecordExportProgress;
+import br.com.opera360.kernel.export.StartExport;
+import br.com.opera360.kernel.invoice.CountInvoices;
+import br.com.opera360.kernel.invoice.InvoiceListItem;
+import br.com.opera360.kernel.service.CountServices;
+import br.com.opera360.kernel.service.ServiceSummary;
+import br.com.opera360.web.export.ExportFilters;
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import org.apache.commons.io.output.CountingOutputStream;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The process manager of exports: the only part of the export's life that acts. It reacts to {@code ExportRequested}
+ * (never on a replay: producing a file is a side effect), produces the file on a bounded pool (more requests wait in
+ * its queue; one failure never touches the others) from the list's own query streamed over a cursor, stores it in
+ * GridFS and records each step as a command on the {@code Export} aggregate: started, progress, completed or failed,
+ * and expired once the retention has passed and the file is deleted.
+ * <p>
+ * Restart-safe: its own state ({@link ExportJobs}) is persisted before it is relied on. An export that was being
+ * produced when the process died is produced again from the first row after the restart (attempt n+1; after
+ * {@value #MAX_ATTEMPTS} attempts it fails with a reason), and due deletions are found by a sweep that reads the
+ * persisted schedule, so nothing depends on a timer held in memory.
+ */
+@Component
+@ProcessingGroup(ExportProcess.GROUP)
+public class ExportProcess implements SmartLifecycle {
+    static final String GROUP = "export-process";
+    static final int MAX_ATTEMPTS = 3;
+    /** Rows asked from the query at a time. */
+    static final int BATCH = 1000;
+    /** How long an instance's claim on a job holds without renewal (renewed at every sweep). */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(ExportProcess.class);
+    private static final String UNEXPECTED = "Não foi possível gerar o arquivo por um erro interno. Peça a exportação novamente.";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ExportJobs jobs;
+    private final GridFsExportFiles files;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration sweepInterval;
+    private final int workers;
+    private final String node;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile ThreadPoolExecutor pool;
+    private volatile ScheduledExecutorService sweeper;
+
+    ExportProcess(CommandGateway commands, QueryGateway queries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
+                  Opera360Properties properties, @Value("${opera360.axon.node-id:}") String nodeId) {
+        this.commands = commands;
+        this.queries = queries;
+        this.jobs = jobs;
+        this.files = files;
+        this.clock = clock;
+        this.retention = properties.exports().retention();
+        this.sweepInterval = properties.exports().sweepInterval();
+        this.workers = Math.max(1, properties.exports().workers());
+        this.node = nodeId == null || nodeId.isBlank() ? "node-" + UUID.randomUUID() : nodeId;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ExportRequested e) {
+        jobs.add(e, node, clock.instant().plus(LEASE));
+        submit(e.exportId());
+    }
+
+    private void submit(String exportId) {
+        var executor = pool;
+        if (executor == null || executor.isShutdown()) return; // stopping: the next start takes the job back
+        if (!inFlight.add(exportId)) return;
+        executor.execute(() -> {
+            try {
+                produce(exportId);
+            } finally {
+                inFlight.remove(exportId);
+            }
+        });
+    }
+
+    /** Produces one export; every outcome is recorded on the aggregate, so it never stays RUNNING. */
+    void produce(String id) {
+        Document job = jobs.get(id);
+        if (job == null) return; // finished by another instance meanwhile
+        var exportId = new ExportId(id);
+        var account = new AccountId(job.getString("accountId"));
+        int attempt = jobs.start(id);
+        if (attempt > MAX_ATTEMPTS) {
+            fail(exportId, account, "A exportação foi interrompida " + (attempt - 1) + " vezes e não será tentada de novo. Peça-a novamente.");
+            return;
+        }
+        var dataset = ExportDataset.parse(job.getString("dataset"));
+        var format = ExportFormat.parse(job.getString("format"));
+        String fileName = dataset.fileStem() + "-" + id.substring(0, 8) + "." + format.code();
+        long started = System.nanoTime();
+        GridFSUploadStream upload = null;
+        try {
+            Object query = ExportFilters.query(dataset, account, filters(job));
+            long total = count(query);
+            commands.sendAndWait(new StartExport(exportId, account, attempt, total));
+            log.info("Export {} ({} {}, account {}) started, attempt {}: {} rows", id, dataset.code(), format.code(),
+                    account, attempt, total);
+            upload = files.create(exportId, fileName, format.mediaType(), account.value());
+            var counted = new CountingOutputStream(upload);
+            long rows = write(exportId, account, query, dataset, format, total, counted);
+            upload.close();
+            upload = null;
+            long size = counted.getByteCount();
+            Instant readyAt = clock.instant();
+            Instant expiresAt = readyAt.plus(retention);
+            jobs.scheduleExpiry(id, expiresAt);
+            commands.sendAndWait(new CompleteExport(exportId, account, rows, size, fileName, readyAt, expiresAt));
+            jobs.ready(id);
+            log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
+                    (System.nanoTime() - started) / 1_000_000, expiresAt);
+        } catch (CommandExecutionException | Rejected rejected) {
+            Rejected reason = rejection(rejected);
+            if (reason != null && "export.finished".equals(reason.code())) {
+                // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
+                // deletion schedule, if any
+                var current = jobs.get(id);
+                if (current != null && current.get("expiresAt") != null) jobs.ready(id);
+                else jobs.remove(id);
+                return;
+            }
+            abort(upload, exportId);
+            log.warn("Export {} failed: {}", id, reason == null ? rejected.toString() : reason.detail());
+            fail(exportId, account, reason != null && reason.kind() == Rejected.Kind.BAD_REQUEST
+                    ? "Os filtros desta exportação não são mais aceitos: " + reason.detail() : UNEXPECTED);
+        } catch (Exception | OutOfMemoryError e) {
+            abort(upload, exportId);
+            if (Thread.currentThread().isInterrupted() || pool == null || pool.isShutdown()) {
+                log.info("Export {} interrupted by shutdown; it runs again on the next start", id);
+                return;
+            }
+            log.error("Export {} failed", id, e);
+            fail(exportId, account, UNEXPECTED);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> filters(Document job) {
+        Object raw = job.get("filters");
+        if (!(raw instanceof Map<?, ?> map)) return Map.of();
+        var result = new java.util.TreeMap<String, List<String>>();
+        map.forEach((k, v) -> result.put((String) k, ((List<Object>) v).stream().map(String::valueOf).toList()));
+        return result;
+    }
+
+    private long count(Object query) {
+        Object count = query instanceof ExportInvoices q ? new CountInvoices(q.list())
+                : new CountServices(((ExportServices) query).accountId(), ((ExportServices) query).filter());
+        return queries.query(count, Long.class).join();
+    }
+
+    /**
+     * Streams the rows into the sheet; progress goes to the aggregate when it moved at least 5 points and at least a
+     * second passed (whichever is rarer), and 100 comes with the completion.
+     */
+    private long write(ExportId exportId, AccountId account, Object query, ExportDataset dataset, ExportFormat format,
+                       long total, OutputStream out) throws IOException {
+        Flux<?> rows = query instanceof ExportInvoices q
+                ? Flux.from(queries.streamingQuery(q, InvoiceListItem.class))
+                : Flux.from(queries.streamingQuery((ExportServices) query, ServiceSummary.class));
+        long written = 0;
+        int lastProgress = 0;
+        long lastReport = System.nanoTime();
+        // closing the stream cancels the query if writing stops early
+        try (var sheet = SheetWriter.of(format, ExportSheets.sheetName(dataset), ExportSheets.columns(dataset), out);
+             java.util.stream.Stream<?> stream = rows.toStream(BATCH)) {
+            var iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                Object row = iterator.next();
+                if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("interrupted");
+                ExportSheets.write(sheet, row);
+                written++;
+                if (total > 0) {
+                    int progress = (int) Math.min(99, written * 100 / total);
+                    long now = System.nanoTime();
+                    if (progress >= lastProgress + 5 && now - lastReport >= 1_000_000_000L) {
+                        commands.sendAndWait(new RecordExportProgress(exportId, account, progress, written));
+                        lastProgress = progress;
+                        lastReport = now;
+                    }
+                }
+            }
+            sheet.finish();
+        }
+        return written;
+    }
+
+    private void abort(GridFSUploadStream upload, ExportId exportId) {
+        try {
+            if (upload != null) upload.abort();
+            files.delete(exportId);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove the partial file of export {}", exportId, e);
+        }
+    }
+
+    private void fail(ExportId exportId, AccountId account, String reason) {
+        try {
+            commands.sendAndWait(new FailExport(exportId, account, reason));
+        } catch (RuntimeException e) {
+            Rejected r = rejection(e);
+            if (r == null || !"export.finished".equals(r.code())) {
+                log.error("Could not record the failure of export {}; it is retried by the next sweep", exportId, e);
+                return;
+            }
+        }
+        jobs.remove(exportId.value());
+    }
+
+    private static Rejected rejection(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof Rejected r) return r;
+            if (c instanceof CommandExecutionException cee) {
+                var details = cee.getDetails();
+                if (details.isPresent() && details.get() instanceof Rejected.Details d) return Rejected.from(d);
+            }
+        }
+        return null;
+    }
+
+    /** Renews this instance's leases, takes orphaned jobs over and deletes the files whose retention ended. */
+    void sweep() {
+        try {
+            Instant now = clock.instant();
+            jobs.renew(Set.copyOf(inFlight), node, now.plus(LEASE));
+            for (Document job : jobs.orphans(node, now)) {
+                String id = job.getString("_id");
+                if (inFlight.contains(id)) continue;
+                if (jobs.claim(id, node, now, now.plus(LEASE))) {
+                    log.info("Export {} was interrupted (state {}, attempt {}): producing it again", id, job.getString("state"),
+                            job.getInteger("attempts", 0));
+                    submit(id);
+                }
+            }
+            for (Document job : jobs.due(now)) expire(job);
+        } catch (RuntimeException e) {
+            log.error("Export sweep failed; it runs again in {}", sweepInterval, e);
+        }
+    }
+
+    private void expire(Document job) {
+        String id = job.getString("_id");
+        var exportId = new ExportId(id);
+        files.delete(exportId);
+        try {
+            commands.sendAndWait(new ExpireExport(exportId, new AccountId(job.getString("accountId"))));
+        } catch (RuntimeException e) {
+            Rejected r = rejection(e);
+            if (r == null) throw e;
+            log.warn("Export {} could not be marked expired: {}", id, r.detail());
+        }
+        jobs.remove(id);
+        log.info("Export {} expired: file deleted", id);
+    }
+
+    @Override
+    public void start() {
+        var counter = new AtomicInteger();
+        pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    var t = new Thread(r, "export-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "export-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        // at once: exports this instance was producing when it stopped are taken back before anything else
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        var executor = pool;
+        if (executor != null) executor.shutdownNow();
+        if (sweeper != null) sweeper.shutdownNow();
+        try {
+            if (executor != null) executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return pool != null && !pool.isShutdown();
+    }
+
+    /** After the web server and the Axon processors: the first sweep may send commands. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

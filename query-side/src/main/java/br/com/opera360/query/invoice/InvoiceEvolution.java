@@ -23,6 +23,11 @@ final class InvoiceEvolution {
     private InvoiceEvolution() {
     }
 
+    /** One view's state transition for one event. */
+    interface Step<V> {
+        V apply(V current, Object event, long seq);
+    }
+
     static InvoiceView invoice(InvoiceView current, Object event, long seq) {
         if (event instanceof InvoiceRegistered e) {
             return new InvoiceView(e.invoiceId(), e.accountId(), e.number(), e.issueDate().toString(), e.dueDate().toString(),

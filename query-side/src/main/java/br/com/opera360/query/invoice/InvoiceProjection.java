@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -98,19 +97,13 @@ class InvoiceProjection {
         }
     }
 
-    /** The view's state transition for one event; the same function rebuilds an invoice as of an instant. */
-    interface Evolution<V> {
-        V apply(V current, Object event, long seq);
-    }
-
     /**
      * Applies the event to the stored view unless the view already has it (version guard): one processor thread
      * handles an aggregate's events in order, and the guarded replace makes a redelivery change nothing.
      */
-    private <V> void change(Class<V> type, String id, Object event, long seq, Evolution<V> evolution) {
+    private <V> void change(Class<V> type, String id, Object event, long seq, InvoiceEvolution.Step<V> evolution) {
         V current = mongo.findOne(query(where("_id").is(id).and("version").lt(seq)), type);
         if (current == null) return;
         mongo.replace(query(where("_id").is(id).and("version").lt(seq)), evolution.apply(current, event, seq));
     }
-
 }

@@ -208,7 +208,7 @@ class InvoiceQueryHandler {
                    .toFuture();
     }
 
-    private <V> V fold(String aggregateId, Instant asOf, InvoiceProjection.Evolution<V> evolution) {
+    private <V> V fold(String aggregateId, Instant asOf, InvoiceEvolution.Step<V> evolution) {
         V state = null;
         // from sequence 0: the plain readEvents(id) would start at a snapshot, which is no event of the view
         DomainEventStream stream = events.readEvents(aggregateId, 0);

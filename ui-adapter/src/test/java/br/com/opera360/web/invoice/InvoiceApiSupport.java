@@ -36,6 +36,12 @@ abstract class InvoiceApiSupport extends ApiTest {
     @Autowired
     QueryGateway queries;
 
+    /** The build machine is shared: a first request (JIT, BCrypt, PDF fonts) may take longer than WebTestClient's 5 s. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @Autowired
     JdbcTemplate jdbc;
 

@@ -26,4 +26,29 @@ class EventStoreDurabilityApiTest extends ApiTest {
                 "select SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME = 'WRITE_DELAY'", String.class);
         assertThat(writeDelay).isNotEmpty().containsOnly("0");
     }
+
+    /**
+     * A thread interrupted while it writes (Axon interrupts a handler that outlives its timeout on a busy machine)
+     * must not close the event store for everyone: H2's plain file channel closes on interrupt, the {@code retry:}
+     * file system reopens it.
+     */
+    @Test
+    void a_write_by_an_interrupted_thread_does_not_close_the_event_store() throws Exception {
+        jdbc.execute("create table if not exists INTERRUPT_PROBE (ID bigint)");
+        var writer = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                Thread.currentThread().interrupt();
+                try {
+                    jdbc.update("insert into INTERRUPT_PROBE values (?)", i);
+                } catch (RuntimeException interruptedWrite) {
+                    // this writer may fail; the store must live on for the others
+                }
+            }
+        });
+        writer.start();
+        writer.join();
+        // the store still takes writes: a registration is recorded and acknowledged
+        newAccount();
+        assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class)).isPositive();
+    }
 }

@@ -10,12 +10,12 @@ import br.com.opera360.kernel.export.ExportStatus;
 import br.com.opera360.kernel.export.WatchNotifications;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +41,11 @@ class NotificationProjection {
         this.mongo = mongo;
         this.updates = updates;
         this.clock = clock;
-        mongo.indexOps(NotificationView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
-                .on("userId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("account_user_created"));
     }
 
     @EventHandler
-    void on(ExportRequested e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update()
+    void on(ExportRequested e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update()
                 .set("accountId", e.accountId())
                 .set("userId", e.userId())
                 .set("dataset", e.dataset())
@@ -59,18 +57,18 @@ class NotificationProjection {
     }
 
     @EventHandler
-    void on(ExportStarted e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update().set("state", ExportStatus.RUNNING.name()).set("progress", 0).set("rowCount", 0L));
+    void on(ExportStarted e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update().set("state", ExportStatus.RUNNING.name()).set("progress", 0).set("rowCount", 0L));
     }
 
     @EventHandler
-    void on(ExportProgressed e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update().set("progress", e.progress()).set("rowCount", e.rowCount()));
+    void on(ExportProgressed e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update().set("progress", e.progress()).set("rowCount", e.rowCount()));
     }
 
     @EventHandler
-    void on(ExportCompleted e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update()
+    void on(ExportCompleted e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update()
                 .set("state", ExportStatus.READY.name())
                 .set("progress", 100)
                 .set("rowCount", e.rowCount())
@@ -80,16 +78,16 @@ class NotificationProjection {
     }
 
     @EventHandler
-    void on(ExportFailed e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update().set("state", ExportStatus.FAILED.name()).set("failureReason", e.reason()));
+    void on(ExportFailed e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update().set("state", ExportStatus.FAILED.name()).set("failureReason", e.reason()));
     }
 
     @EventHandler
-    void on(ExportExpired e, @SequenceNumber long seq) {
-        apply(e.exportId(), seq, new Update().set("state", ExportStatus.EXPIRED.name()));
+    void on(ExportExpired e, @SequenceNumber long seq, ReplayStatus replay) {
+        apply(e.exportId(), seq, replay, new Update().set("state", ExportStatus.EXPIRED.name()));
     }
 
-    private void apply(String exportId, long seq, Update update) {
+    private void apply(String exportId, long seq, ReplayStatus replay, Update update) {
         update.set("version", seq);
         var result = mongo.updateFirst(query(where("_id").is(exportId).and("version").lt(seq)), update, NotificationView.class);
         if (result.getMatchedCount() == 0) {
@@ -97,6 +95,8 @@ class NotificationProjection {
             // the creation event: one segment owns this export's events, so nobody inserts it concurrently
             mongo.upsert(query(where("_id").is(exportId)), update, NotificationView.class);
         }
+        // a rebuild replays history into a new generation: its subscribers saw those states long ago
+        if (replay.isReplay()) return;
         var view = mongo.findById(exportId, NotificationView.class);
         if (view == null) return;
         var details = view.toDetails(clock.instant());
@@ -106,6 +106,6 @@ class NotificationProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(NotificationView.class);
+        mongo.remove(new Query(), NotificationView.class);
     }
 }

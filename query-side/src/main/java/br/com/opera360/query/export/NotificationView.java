@@ -11,7 +11,7 @@ import java.time.Instant;
  * One export as its requester's notification. {@code state} is the last recorded state; EXPIRED also follows from
  * the clock at read time, so the answer is exact at {@code expiresAt} whenever the deletion of the file runs.
  */
-@Document(NotificationView.COLLECTION)
+@Document("#{T(br.com.opera360.query.common.ReadModelGenerations).collection('notification', 'notifications')}")
 record NotificationView(@Id String id, String accountId, String userId, String dataset, String format, String state,
                         int progress, long rowCount, Instant createdAt, Instant readyAt, Instant expiresAt,
                         String failureReason, String fileName, long version) {

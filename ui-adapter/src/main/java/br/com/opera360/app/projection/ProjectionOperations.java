@@ -198,7 +198,13 @@ public class ProjectionOperations implements SmartLifecycle {
     public void stop() {
         var executor = monitor;
         monitor = null;
-        if (executor != null) executor.shutdownNow();
+        if (executor == null) return;
+        executor.shutdown(); // a switch in progress completes; no interrupt in the middle of it
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -54,6 +54,7 @@ public abstract class ApiTest {
         registry.add("opera360.demo-data", () -> "false");
         registry.add("opera360.ingest.api-key", () -> API_KEY);
         registry.add("opera360.exports.sweep-interval", () -> "PT1S"); // expired export files go within a second
+        registry.add("opera360.read-models.drop-grace", () -> "PT2S"); // a replaced read-model generation goes soon
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -53,6 +58,13 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
     /** An explicit generation for the current thread (index creation, reset handlers of a rebuild). */
     private static final ThreadLocal<Target> TARGET = new ThreadLocal<>();
 
+    /** How long a replaced generation stays readable for the reads that were under way at the switch. */
+    private Duration dropGrace = Duration.ofSeconds(30);
+    private final ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "read-model-generation-dropper");
+        t.setDaemon(true);
+        return t;
+    });
     private final MongoTemplate mongo;
     private final Map<String, List<ReadModel>> models = new LinkedHashMap<>();
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -102,6 +114,11 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
         };
     }
 
+    @Autowired
+    public void setDropGrace(@Value("${opera360.read-models.drop-grace:PT30S}") Duration dropGrace) {
+        this.dropGrace = dropGrace;
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         refresh();
@@ -116,6 +133,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
     @Override
     public void destroy() {
         LIVE.remove(this);
+        dropper.shutdownNow();
     }
 
     /** Groups whose read models can be rebuilt in a new generation. */
@@ -163,14 +181,30 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
         return next;
     }
 
-    /** The rebuild has caught up: reads move to the new generation, and the old one is dropped. */
+    /**
+     * The rebuild has caught up: reads move to the new generation, and the old one is dropped after
+     * the drop grace ({@code opera360.read-models.drop-grace}, 30 s), so that a read that resolved its collections just before the switch (a list's count and its
+     * page are two calls) still finds the complete old generation. A process that stops meanwhile drops it on its
+     * next start ({@link #dropStale}).
+     */
     public synchronized boolean finishBuilding(String group) {
         State current = state(group);
         if (current.building() == null) return false;
         save(group, new State(current.building(), null));
-        drop(group, current.active());
-        log.info("Read model '{}': generation {} caught up and now serves the reads; generation {} dropped", group,
-                current.building(), current.active());
+        int old = current.active();
+        dropper.schedule(() -> {
+            try {
+                synchronized (this) {
+                    State now = state(group);
+                    if (now.active() != old && !Integer.valueOf(old).equals(now.building())) drop(group, old);
+                }
+                log.info("Read model '{}': generation {} dropped", group, old);
+            } catch (RuntimeException e) {
+                log.warn("Read model '{}': generation {} not dropped yet ({}); the next start drops it", group, old, e.toString());
+            }
+        }, dropGrace.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Read model '{}': generation {} caught up and now serves the reads; generation {} is dropped in {} s",
+                group, current.building(), old, dropGrace.toSeconds());
         return true;
     }
 

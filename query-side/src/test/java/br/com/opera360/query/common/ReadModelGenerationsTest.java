@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,9 +97,12 @@ class ReadModelGenerationsTest {
         assertThatThrownBy(() -> asWriter(() -> mongo.insert(new Thing("2", "a"))))
                 .as("the new generation has its unique index").isInstanceOf(DuplicateKeyException.class);
 
+        generations.setDropGrace(Duration.ofMillis(300));
         assertThat(generations.finishBuilding("things")).isTrue();
         assertThat(mongo.getCollectionName(Thing.class)).isEqualTo("things_g1");
-        assertThat(mongo.collectionExists("things")).as("old generation dropped").isFalse();
+        assertThat(mongo.collectionExists("things")).as("old generation readable a moment longer").isTrue();
+        Thread.sleep(1500);
+        assertThat(mongo.collectionExists("things")).as("old generation dropped after the grace").isFalse();
         assertThat(mongo.findAll(Thing.class)).containsExactly(new Thing("1", "a"));
         asWriter(() -> assertThat(mongo.getCollectionName(Thing.class)).isEqualTo("things_g1"));
     }

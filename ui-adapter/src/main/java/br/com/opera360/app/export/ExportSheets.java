@@ -1,5 +1,6 @@
 package br.com.opera360.app.export;
 
+import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.service.ServiceAddress;
@@ -7,10 +8,10 @@ import br.com.opera360.kernel.service.ServiceSummary;
 
 import java.util.List;
 
-import static br.com.opera360.app.export.SheetWriter.Type.DATE;
-import static br.com.opera360.app.export.SheetWriter.Type.INTEGER;
-import static br.com.opera360.app.export.SheetWriter.Type.MONEY;
-import static br.com.opera360.app.export.SheetWriter.Type.TEXT;
+import static br.com.opera360.app.sheet.SheetWriter.Type.DATE;
+import static br.com.opera360.app.sheet.SheetWriter.Type.INTEGER;
+import static br.com.opera360.app.sheet.SheetWriter.Type.MONEY;
+import static br.com.opera360.app.sheet.SheetWriter.Type.TEXT;
 
 /** The contract's columns of each dataset and how a list row fills them. */
 final class ExportSheets {

@@ -1,14 +1,16 @@
 package br.com.opera360.web.invoice;
 
+import br.com.opera360.app.sheet.SheetWriter;
+
 import br.com.opera360.kernel.invoice.InvoiceItems;
 import br.com.opera360.kernel.negotiation.NegotiationDetails;
 
 import java.util.List;
 
-import static br.com.opera360.web.invoice.Spreadsheet.Type.DATE;
-import static br.com.opera360.web.invoice.Spreadsheet.Type.INTEGER;
-import static br.com.opera360.web.invoice.Spreadsheet.Type.MONEY;
-import static br.com.opera360.web.invoice.Spreadsheet.Type.TEXT;
+import static br.com.opera360.app.sheet.SheetWriter.Type.DATE;
+import static br.com.opera360.app.sheet.SheetWriter.Type.INTEGER;
+import static br.com.opera360.app.sheet.SheetWriter.Type.MONEY;
+import static br.com.opera360.app.sheet.SheetWriter.Type.TEXT;
 
 /** The contract's columns for the invoice-services and negotiation spreadsheets. */
 final class Sheets {
@@ -17,12 +19,12 @@ final class Sheets {
 
     static Spreadsheet invoiceServices(InvoiceItems invoice) {
         var sheet = new Spreadsheet("Serviços", List.of(
-                new Spreadsheet.Column("Designação", TEXT),
-                new Spreadsheet.Column("Tipo de Serviço", TEXT),
-                new Spreadsheet.Column("Descrição", TEXT),
-                new Spreadsheet.Column("Início do Período", DATE),
-                new Spreadsheet.Column("Fim do Período", DATE),
-                new Spreadsheet.Column("Valor", MONEY)));
+                new SheetWriter.Column("Designação", TEXT),
+                new SheetWriter.Column("Tipo de Serviço", TEXT),
+                new SheetWriter.Column("Descrição", TEXT),
+                new SheetWriter.Column("Início do Período", DATE),
+                new SheetWriter.Column("Fim do Período", DATE),
+                new SheetWriter.Column("Valor", MONEY)));
         for (var line : invoice.items()) {
             sheet.row(line.designation(), line.serviceType(), line.description(), line.periodStart(), line.periodEnd(), line.amount());
         }
@@ -31,11 +33,11 @@ final class Sheets {
 
     static Spreadsheet negotiation(NegotiationDetails negotiation) {
         var sheet = new Spreadsheet("Parcelas", List.of(
-                new Spreadsheet.Column("Parcela", INTEGER),
-                new Spreadsheet.Column("Vencimento", DATE),
-                new Spreadsheet.Column("Valor", MONEY),
-                new Spreadsheet.Column("Status", TEXT),
-                new Spreadsheet.Column("Pago em", DATE)));
+                new SheetWriter.Column("Parcela", INTEGER),
+                new SheetWriter.Column("Vencimento", DATE),
+                new SheetWriter.Column("Valor", MONEY),
+                new SheetWriter.Column("Status", TEXT),
+                new SheetWriter.Column("Pago em", DATE)));
         for (var i : negotiation.installments()) {
             sheet.row(i.number(), i.dueDate(), i.amount(), i.status().label(), i.paidOn());
         }

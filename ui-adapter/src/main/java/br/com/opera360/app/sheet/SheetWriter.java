@@ -1,4 +1,4 @@
-package br.com.opera360.app.export;
+package br.com.opera360.app.sheet;
 
 import br.com.opera360.kernel.export.ExportFormat;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,12 +19,13 @@ import java.util.List;
 /**
  * Writes a large sheet row by row, never holding more than a window of rows: the contract's CSV (UTF-8 with BOM,
  * ';', dd/MM/yyyy, 2.255,69) or an XLSX through POI's streaming SXSSF (real date and numeric cells, currency format
- * {@code R$ #,##0.00}, one header row; its temporary files are removed on close).
+ * {@code R$ #,##0.00}, one header row; its temporary files are removed on close). The one writer of sheets: exports
+ * and the per-invoice spreadsheets alike.
  */
-abstract class SheetWriter implements AutoCloseable {
-    enum Type { TEXT, INTEGER, DATE, MONEY }
+public abstract class SheetWriter implements AutoCloseable {
+    public enum Type { TEXT, INTEGER, DATE, MONEY }
 
-    record Column(String header, Type type) {
+    public record Column(String header, Type type) {
     }
 
     static final String CURRENCY_FORMAT = "R$ #,##0.00";
@@ -36,15 +37,15 @@ abstract class SheetWriter implements AutoCloseable {
         this.columns = List.copyOf(columns);
     }
 
-    static SheetWriter of(ExportFormat format, String sheetName, List<Column> columns, OutputStream out) throws IOException {
+    public static SheetWriter of(ExportFormat format, String sheetName, List<Column> columns, OutputStream out) throws IOException {
         return format == ExportFormat.CSV ? new Csv(columns, out) : new Xlsx(sheetName, columns, out);
     }
 
     /** One row; values in column order, null for an empty cell. */
-    abstract void row(Object... values) throws IOException;
+    public abstract void row(Object... values) throws IOException;
 
     /** Writes what is left (for XLSX: the whole file) to the stream. The stream stays open. */
-    abstract void finish() throws IOException;
+    public abstract void finish() throws IOException;
 
     @Override
     public abstract void close() throws IOException;
@@ -66,7 +67,7 @@ abstract class SheetWriter implements AutoCloseable {
         }
 
         @Override
-        void row(Object... values) throws IOException {
+        public void row(Object... values) throws IOException {
             line.setLength(0);
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) line.append(';');
@@ -114,7 +115,7 @@ abstract class SheetWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             out.flush();
         }
 
@@ -159,7 +160,7 @@ abstract class SheetWriter implements AutoCloseable {
         }
 
         @Override
-        void row(Object... values) {
+        public void row(Object... values) {
             var row = sheet.createRow(next++);
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
@@ -182,7 +183,7 @@ abstract class SheetWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             workbook.write(out);
             out.flush();
         }

@@ -43,20 +43,9 @@ class UserQueryHandler {
 
     @QueryHandler
     CompletableFuture<UserDetails> handle(GetUser q) {
-        var join = Aggregation.newAggregation(
-                Aggregation.match(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value())),
-                Aggregation.limit(1),
-                Aggregation.lookup(profiles(), "profileId", "_id", "profile"));
-        return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
-                    .next()
-                    .map(doc -> {
-                        UserView user = mongo.getConverter().read(UserView.class, doc);
-                        String profileName = doc.getList("profile", Document.class, List.of()).stream()
-                                .filter(profile -> user.accountId().equals(profile.getString("accountId")))
-                                .findFirst().map(profile -> profile.getString("name")).orElse(null);
-                        return user.toDetails(profileName);
-                    })
-                    .toFuture();
+        return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()))
+                .map(u -> u.user().toDetails(u.profile() == null ? null : u.profile().getString("name")))
+                .toFuture();
     }
 
     /** Raw {@code Page}: Axon matches a handler's declared type without generics ({@code instanceOf(Page.class)}). */
@@ -87,25 +76,32 @@ class UserQueryHandler {
      */
     @QueryHandler
     CompletableFuture<UserAccess> handle(GetUserAccess q) {
+        return userWithProfile(where("_id").is(q.userId().value()))
+                .map(u -> new UserAccess(u.user().id(), u.user().accountId(), "ACTIVE".equals(u.user().status()),
+                        u.user().administrator(), u.user().profileId(),
+                        u.profile() == null ? List.of() : u.profile().getList("functionalities", String.class, List.of()),
+                        u.user().version()))
+                .toFuture();
+    }
+
+    private record UserWithProfile(UserView user, Document profile) {
+    }
+
+    /** One round trip: the user's view joined with its profile; a profile counts only within the user's own account. */
+    private Mono<UserWithProfile> userWithProfile(Criteria user) {
         var join = Aggregation.newAggregation(
-                Aggregation.match(where("_id").is(q.userId().value())),
+                Aggregation.match(user),
                 Aggregation.limit(1),
                 Aggregation.lookup(profiles(), "profileId", "_id", "profile"));
         return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
                     .next()
-                    .map(user -> {
-                        String accountId = user.getString("accountId");
-                        // a profile counts only within the user's own account
-                        List<String> functionalities = user.getList("profile", Document.class, List.of()).stream()
-                                .filter(profile -> accountId.equals(profile.getString("accountId")))
-                                .findFirst()
-                                .map(profile -> profile.getList("functionalities", String.class, List.of()))
-                                .orElse(List.of());
-                        return new UserAccess(user.getString("_id"), accountId, "ACTIVE".equals(user.getString("status")),
-                                Boolean.TRUE.equals(user.getBoolean("administrator")), user.getString("profileId"),
-                                functionalities, ((Number) user.get("version")).longValue());
-                    })
-                    .toFuture();
+                    .map(doc -> {
+                        UserView view = mongo.getConverter().read(UserView.class, doc);
+                        Document profile = doc.getList("profile", Document.class, List.of()).stream()
+                                              .filter(p -> view.accountId().equals(p.getString("accountId")))
+                                              .findFirst().orElse(null);
+                        return new UserWithProfile(view, profile);
+                    });
     }
 
     private Mono<Map<String, String>> profileNames(Collection<String> profileIds) {

@@ -12,6 +12,7 @@ import br.com.opera360.kernel.user.LogOut;
 import br.com.opera360.kernel.user.LoginConfirmation;
 import br.com.opera360.kernel.user.LoginOutcome;
 import br.com.opera360.kernel.user.RequestPasswordReset;
+import br.com.opera360.command.common.AuditActor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
@@ -89,6 +90,7 @@ class Authentication {
             return LoginOutcome.locked();
         }
         Optional<Aggregate<User>> user = userOwning(email);
+        user.ifPresent(u -> AuditActor.identify(u.invoke(User::userId)));
         Optional<CredentialStore.StoredPassword> stored = user.flatMap(u -> credentials.find(u.invoke(User::userId)));
         boolean passwordMatches = encoder.matches(cmd.password().value(), stored.map(CredentialStore.StoredPassword::hash).orElse(dummyHash))
                 && stored.isPresent();
@@ -129,6 +131,7 @@ class Authentication {
         if (found.isEmpty()) return LoginConfirmation.refused();
         LoginChallenge challenge = found.get();
         Aggregate<User> user = users.load(challenge.userId());
+        AuditActor.identify(challenge.userId());
         if (!challenge.usableAt(now, MAX_WRONG_TOKENS)) {
             user.execute(u -> u.recordLoginFailed("CHALLENGE_VOID"));
             return LoginConfirmation.refused();
@@ -188,6 +191,7 @@ class Authentication {
         }
         Aggregate<User> user = found.get();
         String userId = user.invoke(User::userId);
+        AuditActor.identify(userId);
         String name = user.invoke(User::name);
         String email = user.invoke(User::email);
         // User guide: "a nova senha Temporária será enviada ao Administrador da Conta"

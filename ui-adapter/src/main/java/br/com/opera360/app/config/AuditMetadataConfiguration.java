@@ -1,5 +1,6 @@
 package br.com.opera360.app.config;
 
+import br.com.opera360.kernel.common.Actors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -42,7 +43,7 @@ public class AuditMetadataConfiguration {
             return (index, command) -> {
                 MetaData meta = command.getMetaData();
                 if (meta.containsKey(ACTOR) && meta.containsKey(SOURCE) && meta.containsKey(CORRELATION_ID)) return command;
-                return command.andMetaData(MetaData.with(ACTOR, meta.getOrDefault(ACTOR, "system"))
+                return command.andMetaData(MetaData.with(ACTOR, meta.getOrDefault(ACTOR, Actors.SYSTEM))
                         .and(SOURCE, meta.getOrDefault(SOURCE, "system"))
                         .and(CORRELATION_ID, meta.getOrDefault(CORRELATION_ID, UUID.randomUUID().toString())));
             };

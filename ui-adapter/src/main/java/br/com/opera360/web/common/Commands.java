@@ -1,5 +1,6 @@
 package br.com.opera360.web.common;
 
+import br.com.opera360.kernel.common.Actors;
 import br.com.opera360.kernel.common.ViewChanged;
 import br.com.opera360.kernel.common.Written;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,7 +27,7 @@ import java.util.function.ToLongFunction;
  */
 @Component
 public class Commands {
-    static final String INGEST_ACTOR = "system:ingest";
+    static final String INGEST_ACTOR = Actors.INGEST;
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
     /** How long a portal write waits for its view before answering anyway (style §7). */
     static final Duration VIEW_WAIT = Duration.ofSeconds(5);
@@ -51,7 +52,7 @@ public class Commands {
             return ReactiveSecurityContextHolder.getContext()
                     .map(SecurityContext::getAuthentication)
                     .map(Commands::actorOf)
-                    .defaultIfEmpty(new String[]{"anonymous", "portal"})
+                    .defaultIfEmpty(new String[]{Actors.NOT_YET_IDENTIFIED, "portal"})
                     .map(actor -> MetaData.with("actor", actor[0]).and("source", actor[1]).and("correlationId", correlationId));
         });
     }

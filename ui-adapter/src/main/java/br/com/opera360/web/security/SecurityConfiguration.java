@@ -1,5 +1,6 @@
 package br.com.opera360.web.security;
 
+import br.com.opera360.kernel.common.Actors;
 import br.com.opera360.app.config.Opera360Properties;
 import br.com.opera360.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ class SecurityConfiguration {
         apiKeyFilter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/ingest/**", "/api/ops/**"));
         apiKeyFilter.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(
                         exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
-                .map(key -> new UsernamePasswordAuthenticationToken("system:ingest", key)));
+                .map(key -> new UsernamePasswordAuthenticationToken(Actors.INGEST, key)));
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
@@ -123,7 +124,7 @@ class SecurityConfiguration {
             if (expected.length == 0 || !MessageDigest.isEqual(expected, given)) {
                 return Mono.error(new BadCredentialsException("invalid api key"));
             }
-            return Mono.just(new UsernamePasswordAuthenticationToken("system:ingest", null,
+            return Mono.just(new UsernamePasswordAuthenticationToken(Actors.INGEST, null,
                     AuthorityUtils.createAuthorityList(SYSTEM)));
         };
     }

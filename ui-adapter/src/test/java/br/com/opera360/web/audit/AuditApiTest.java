@@ -114,6 +114,11 @@ class AuditApiTest extends ApiTest {
         assertThat(events).extracting(e -> e.get("eventType")).contains("LoginTokenSent", "LoginSucceeded", "PasswordChanged");
         var passwordChanged = events.stream().filter(e -> "PasswordChanged".equals(e.get("eventType"))).findFirst().orElseThrow();
         assertThat((Map<String, Object>) passwordChanged.get("metadata")).containsEntry("actor", adminId).containsEntry("source", "portal");
+        // a login is made before anyone is authenticated: its events name the user whose e-mail and token they were
+        assertThat(events.stream().filter(e -> List.of("LoginTokenSent", "LoginSucceeded").contains(e.get("eventType"))).toList())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat((Map<String, Object>) e.get("metadata")).containsEntry("actor", adminId).containsEntry("source", "portal"));
+        assertThat(events).extracting(e -> ((Map<String, Object>) e.get("metadata")).get("actor")).doesNotContain("anonymous");
     }
 
     @Test

@@ -199,8 +199,8 @@ public class ExportProcess implements SmartLifecycle {
     }
 
     /**
-     * Streams the rows into the sheet; progress goes to the aggregate when it moved at least 5 points and at least a
-     * second passed (whichever is rarer), and 100 comes with the completion.
+     * Streams the rows into the sheet; progress goes to the aggregate as {@link ProgressThrottle} decides, and 100
+     * comes with the completion.
      */
     private long write(ExportId exportId, AccountId account, Object query, ExportDataset dataset, ExportFormat format,
                        long total, OutputStream out) throws IOException {
@@ -208,8 +208,7 @@ public class ExportProcess implements SmartLifecycle {
                 ? Flux.from(queries.streamingQuery(q, InvoiceListItem.class))
                 : Flux.from(queries.streamingQuery((ExportServices) query, ServiceSummary.class));
         long written = 0;
-        int lastProgress = 0;
-        long lastReport = System.nanoTime();
+        var throttle = new ProgressThrottle(total, System::nanoTime);
         // closing the stream cancels the query if writing stops early
         try (var sheet = SheetWriter.of(format, ExportSheets.sheetName(dataset), ExportSheets.columns(dataset), out);
              java.util.stream.Stream<?> stream = rows.toStream(BATCH)) {
@@ -219,14 +218,9 @@ public class ExportProcess implements SmartLifecycle {
                 if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("interrupted");
                 ExportSheets.write(sheet, row);
                 written++;
-                if (total > 0) {
-                    int progress = (int) Math.min(99, written * 100 / total);
-                    long now = System.nanoTime();
-                    if (progress >= lastProgress + 5 && now - lastReport >= 1_000_000_000L) {
-                        commands.sendAndWait(new RecordExportProgress(exportId, account, progress, written));
-                        lastProgress = progress;
-                        lastReport = now;
-                    }
+                var progress = throttle.after(written);
+                if (progress.isPresent()) {
+                    commands.sendAndWait(new RecordExportProgress(exportId, account, progress.getAsInt(), written));
                 }
             }
             sheet.finish();

@@ -1,0 +1,106 @@
+package br.com.opera360.app.export;
+
+import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.kernel.export.CompleteExport;
+import br.com.opera360.kernel.export.ExportInvoices;
+import br.com.opera360.kernel.export.ExportRequested;
+import br.com.opera360.kernel.export.FailExport;
+import br.com.opera360.kernel.export.StartExport;
+import br.com.opera360.kernel.invoice.CountInvoices;
+import br.com.opera360.kernel.invoice.InvoiceListItem;
+import br.com.opera360.kernel.invoice.InvoiceStatus;
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The process manager with its stores replaced: three exports on a pool of one worker (so two wait in the queue), the
+ * second one's query breaks after its first row. That one ends FAILED with a reason for the user; the others still
+ * end READY with all their rows, and no export stays RUNNING.
+ */
+class ExportProcessIsolationTest {
+    static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
+    final CommandGateway commands = mock(CommandGateway.class);
+    final QueryGateway queries = mock(QueryGateway.class);
+    final ExportJobs jobs = mock(ExportJobs.class);
+    final GridFsExportFiles files = mock(GridFsExportFiles.class);
+    final List<Object> sent = new CopyOnWriteArrayList<>();
+    ExportProcess process;
+
+    @AfterEach
+    void stop() {
+        if (process != null) process.stop();
+    }
+
+    @Test
+    void one_failing_export_never_affects_the_others_queued_with_it() {
+        var properties = new Opera360Properties(Path.of("target"), false, new Opera360Properties.Ingest("k"),
+                new Opera360Properties.Mail(null, "x@y.z"), new Opera360Properties.Exports(Duration.ofDays(3), 1, Duration.ofHours(1)),
+                new Opera360Properties.Auth(Duration.ofHours(8)));
+        process = new ExportProcess(commands, queries, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), properties, "node-a");
+        when(commands.sendAndWait(any())).thenAnswer(call -> {
+            sent.add(call.getArgument(0));
+            return null;
+        });
+        for (String id : List.of("export-ok-1", "export-broken", "export-ok-2")) {
+            when(jobs.get(id)).thenReturn(new Document("_id", id).append("accountId", "acc-" + id).append("dataset", "invoices")
+                    .append("format", "csv").append("filters", new Document()));
+            when(jobs.start(id)).thenReturn(1);
+        }
+        when(queries.query(any(CountInvoices.class), eq(Long.class))).thenReturn(CompletableFuture.completedFuture(2L));
+        when(queries.streamingQuery(any(ExportInvoices.class), eq(InvoiceListItem.class))).thenAnswer(call -> {
+            ExportInvoices q = call.getArgument(0);
+            return "acc-export-broken".equals(q.list().accountId().value())
+                    ? Flux.just(row("1")).concatWith(Flux.error(new IllegalStateException("read model unreachable")))
+                    : Flux.just(row("1"), row("2"));
+        });
+        when(files.create(any(), anyString(), anyString(), anyString())).thenAnswer(call -> mock(GridFSUploadStream.class));
+
+        process.start();
+        for (String id : List.of("export-ok-1", "export-broken", "export-ok-2")) {
+            process.on(new ExportRequested(id, "acc-" + id, "user", "invoices", "csv", Map.of(), NOW));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
+                .filter(c -> c instanceof CompleteExport || c instanceof FailExport).count() == 3);
+        assertThat(sent.stream().filter(StartExport.class::isInstance)).hasSize(3);
+        assertThat(sent.stream().filter(CompleteExport.class::isInstance).map(CompleteExport.class::cast))
+                .extracting(c -> c.exportId().value(), CompleteExport::rowCount)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("export-ok-1", 2L),
+                        org.assertj.core.groups.Tuple.tuple("export-ok-2", 2L));
+        var failed = sent.stream().filter(FailExport.class::isInstance).map(FailExport.class::cast).toList();
+        assertThat(failed).singleElement().satisfies(f -> {
+            assertThat(f.exportId().value()).isEqualTo("export-broken");
+            assertThat(f.reason()).startsWith("Não foi possível gerar o arquivo").doesNotContain("read model unreachable");
+        });
+    }
+
+    static InvoiceListItem row(String number) {
+        return new InvoiceListItem("F-" + number, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), new BigDecimal("10.00"),
+                new BigDecimal("10.00"), "Opera", InvoiceStatus.OPEN, "A vencer", null, 40);
+    }
+}

@@ -1,5 +1,6 @@
 package br.com.opera360.query.audit;
 
+import br.com.opera360.query.common.BatchedInserts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -26,10 +26,12 @@ class AuditProjection {
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final BatchedInserts inserts;
 
-    AuditProjection(MongoTemplate mongo, ObjectMapper json) {
+    AuditProjection(MongoTemplate mongo, ObjectMapper json, BatchedInserts inserts) {
         this.mongo = mongo;
         this.json = json;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -45,11 +47,7 @@ class AuditProjection {
         var view = new AuditEventView(globalIndex, accountId, event.getType(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 json.writeValueAsString(body), text(meta.get("actor")), text(meta.get("source")), text(meta.get("correlationId")));
-        try {
-            mongo.insert(view);
-        } catch (DuplicateKeyException redelivered) {
-            // already projected
-        }
+        inserts.insert(view); // with the batch's other events; one already projected is left as it is
     }
 
     private static String text(Object value) {

@@ -9,11 +9,11 @@ import br.com.opera360.kernel.invoice.PaymentRecorded;
 import br.com.opera360.kernel.negotiation.InstallmentPaid;
 import br.com.opera360.kernel.negotiation.NegotiationAgreed;
 import br.com.opera360.kernel.negotiation.NegotiationSettled;
+import br.com.opera360.query.common.BatchedInserts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @ProcessingGroup("invoice")
 class InvoiceProjection {
     private final MongoTemplate mongo;
+    private final BatchedInserts inserts;
 
-    InvoiceProjection(MongoTemplate mongo) {
+    InvoiceProjection(MongoTemplate mongo, BatchedInserts inserts) {
         this.mongo = mongo;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -89,21 +91,27 @@ class InvoiceProjection {
         }
     }
 
+    /** Creations go with the batch's other creations; a redelivered one is ignored. */
     private void insert(Object view) {
-        try {
-            mongo.insert(view);
-        } catch (DuplicateKeyException redelivered) {
-            // the creation event was already projected: nothing to do
-        }
+        inserts.insert(view);
     }
 
     /**
-     * Applies the event to the stored view unless the view already has it (version guard): one processor thread
-     * handles an aggregate's events in order, and the guarded replace makes a redelivery change nothing.
+     * Applies the event to the stored view unless the view already has it (version guard): an aggregate's events are
+     * handled in order by one processor thread (the sequencing policy keeps an aggregate in one segment), so the view
+     * read is the one replaced, and a redelivery changes nothing.
      */
     private <V> void change(Class<V> type, String id, Object event, long seq, InvoiceEvolution.Step<V> evolution) {
-        V current = mongo.findOne(query(where("_id").is(id).and("version").lt(seq)), type);
-        if (current == null) return;
-        mongo.replace(query(where("_id").is(id).and("version").lt(seq)), evolution.apply(current, event, seq));
+        inserts.flush(); // the view may have been created earlier in this batch
+        // by id alone, so that any store finds it through the primary index; the version check is the guard
+        V current = mongo.findById(id, type);
+        if (current == null || versionOf(current) >= seq) return;
+        mongo.replace(query(where("_id").is(id)), evolution.apply(current, event, seq));
+    }
+
+    private static long versionOf(Object view) {
+        if (view instanceof InvoiceView v) return v.version();
+        if (view instanceof NegotiationView v) return v.version();
+        throw new IllegalArgumentException("not a versioned view: " + view.getClass());
     }
 }

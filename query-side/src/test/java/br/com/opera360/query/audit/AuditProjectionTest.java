@@ -44,7 +44,8 @@ class AuditProjectionTest {
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         client = MongoClients.create(uri);
         reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(uri);
-        projection = new AuditProjection(new MongoTemplate(client, "test"), new ObjectMapper());
+        var template = new MongoTemplate(client, "test");
+        projection = new AuditProjection(template, new ObjectMapper(), new br.com.opera360.query.common.BatchedInserts(template));
         queries = new AuditQueryHandler(new ReactiveMongoTemplate(reactiveClient, "test"));
     }
 

@@ -1,5 +1,6 @@
 package br.com.opera360.app.config;
 
+import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.command.common.RejectionWrappingInterceptor;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
@@ -150,6 +151,12 @@ class AxonConfiguration {
     }
 
     static final int PROCESSOR_BATCH = 100;
+
+    /** Projections' creations are written once per batch, before its token (see {@link BatchedInserts}). */
+    @Bean
+    ConfigurerModule batchedProjectionInserts(BatchedInserts inserts) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> inserts);
+    }
 
     @Bean
     RejectionWrappingInterceptor rejectionWrappingInterceptor(CommandBus commandBus) {

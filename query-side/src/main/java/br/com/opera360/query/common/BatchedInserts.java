@@ -1,0 +1,96 @@
+package br.com.opera360.query.common;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The creations of one processor batch (up to 100 events in one unit of work) go to MongoDB as one unordered bulk
+ * insert per view type instead of one round trip each: a replay or a catch-up is mostly creations.
+ * <p>
+ * Order and durability: the inserts are written at the end of the batch's last event, while the batch is still being
+ * processed, so before its tracking token is stored; a failed write fails the batch, which the processor retries,
+ * and a crash in between redelivers the batch. A duplicate key (a redelivered creation) is ignored, as the single
+ * insert did. A handler that reads or changes its views calls {@link #flush()} first, so it sees its own creations;
+ * subscription-query updates go out after the commit, so after the flush.
+ * <p>
+ * Buffering happens only inside a unit of work this interceptor wraps (registered for every processor); anywhere
+ * else {@link #insert} writes at once.
+ */
+@Component
+public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>> {
+    private static final String PENDING = BatchedInserts.class.getName() + ".pending";
+    private final MongoTemplate mongo;
+
+    public BatchedInserts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        unitOfWork.getOrComputeResource(PENDING, key -> new Pending());
+        Object result = chain.proceed();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) write(unitOfWork);
+        return result;
+    }
+
+    /** Inserts the view with this batch's other creations; a view that is already there is left as it is. */
+    public void insert(Object view) {
+        Pending pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(PENDING) : null;
+        if (pending == null) {
+            insertAll(view.getClass(), List.of(view));
+            return;
+        }
+        pending.byType.computeIfAbsent(view.getClass(), type -> new ArrayList<>()).add(view);
+    }
+
+    /** Writes this batch's pending creations now (before a read or a change of the same views). */
+    public void flush() {
+        if (CurrentUnitOfWork.isStarted()) write(CurrentUnitOfWork.get());
+    }
+
+    private void write(UnitOfWork<?> unitOfWork) {
+        Pending pending = unitOfWork.getResource(PENDING);
+        if (pending == null || pending.byType.isEmpty()) return;
+        for (var entry : pending.byType.entrySet()) insertAll(entry.getKey(), entry.getValue());
+        pending.byType.clear();
+    }
+
+    private void insertAll(Class<?> type, List<?> views) {
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(views).execute();
+        } catch (DataAccessException e) {
+            if (!onlyDuplicateKeys(e)) throw e;
+        }
+    }
+
+    /** Whether every failed insert of the bulk hit an existing id (however Spring translated the driver's error). */
+    static boolean onlyDuplicateKeys(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return !bulk.getWriteErrors().isEmpty() && bulk.getWriteConcernError() == null
+                        && bulk.getWriteErrors().stream()
+                               .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            }
+        }
+        return false;
+    }
+
+    private static final class Pending {
+        final Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,102 @@
+package br.com.opera360.query.common;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The batch's creations against a real mongo-java-server, through Axon's own batching unit of work. */
+class BatchedInsertsTest {
+    @Document("batched_things")
+    record Thing(@Id String id, String name) {
+    }
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private BatchedInserts inserts;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongo = new MongoTemplate(client, "test");
+        inserts = new BatchedInserts(mongo);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    /** Runs one handler per message in one batching unit of work, through the interceptor, as a processor does. */
+    private void batch(List<Consumer<Integer>> handlers) throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < handlers.size(); i++) messages.add(GenericEventMessage.asEventMessage("event-" + i));
+        var unitOfWork = new BatchingUnitOfWork<>(messages);
+        int[] index = {0};
+        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(inserts), message -> {
+            handlers.get(index[0]++).accept(index[0]);
+            return null;
+        }).proceed());
+        if (unitOfWork.getExecutionResult() != null && unitOfWork.getExecutionResult().isExceptionResult()) {
+            throw (Exception) unitOfWork.getExecutionResult().getExceptionResult();
+        }
+    }
+
+    @Test
+    void the_batch_creations_are_written_together_at_its_last_event() throws Exception {
+        List<Long> countSeenByHandlers = new ArrayList<>();
+        batch(List.of(
+                i -> inserts.insert(new Thing("a", "primeiro")),
+                i -> { inserts.insert(new Thing("b", "segundo")); countSeenByHandlers.add(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Thing.class)); },
+                i -> inserts.insert(new Thing("c", "terceiro"))));
+
+        assertThat(countSeenByHandlers).containsExactly(0L);
+        assertThat(mongo.findAll(Thing.class)).extracting(Thing::id).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void a_redelivered_creation_leaves_the_stored_view_and_the_others_still_go_in() throws Exception {
+        mongo.insert(new Thing("a", "original"));
+        batch(List.of(i -> inserts.insert(new Thing("a", "repetido")), i -> inserts.insert(new Thing("b", "novo"))));
+
+        assertThat(mongo.findById("a", Thing.class)).isEqualTo(new Thing("a", "original"));
+        assertThat(mongo.findById("b", Thing.class)).isEqualTo(new Thing("b", "novo"));
+    }
+
+    @Test
+    void a_handler_that_flushes_sees_the_creations_made_earlier_in_its_batch() throws Exception {
+        List<Thing> seen = new ArrayList<>();
+        batch(List.of(i -> inserts.insert(new Thing("a", "criado")), i -> {
+            inserts.flush();
+            seen.add(mongo.findById("a", Thing.class));
+        }));
+        assertThat(seen).containsExactly(new Thing("a", "criado"));
+    }
+
+    @Test
+    void outside_a_processor_batch_an_insert_is_written_at_once() {
+        inserts.insert(new Thing("x", "direto"));
+        inserts.insert(new Thing("x", "de novo"));
+        assertThat(mongo.findById("x", Thing.class)).isEqualTo(new Thing("x", "direto"));
+    }
+}

@@ -1,6 +1,6 @@
 package br.com.opera360.command.common;
 
-import br.com.opera360.kernel.common.Actors;
+import br.com.opera360.kernel.common.AuditMetadata;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -13,8 +13,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * on carry the user id, as the contract's audit asks.
  */
 public final class AuditActor {
-    static final String ACTOR = "actor";
-
     private AuditActor() {
     }
 
@@ -22,8 +20,8 @@ public final class AuditActor {
     public static void identify(String userId) {
         if (!CurrentUnitOfWork.isStarted()) return;
         var unitOfWork = (UnitOfWork<Message<?>>) CurrentUnitOfWork.get();
-        if (Actors.NOT_YET_IDENTIFIED.equals(unitOfWork.getMessage().getMetaData().get(ACTOR))) {
-            unitOfWork.transformMessage(message -> message.andMetaData(MetaData.with(ACTOR, userId)));
+        if (AuditMetadata.NOT_YET_IDENTIFIED.equals(unitOfWork.getMessage().getMetaData().get(AuditMetadata.ACTOR))) {
+            unitOfWork.transformMessage(message -> message.andMetaData(MetaData.with(AuditMetadata.ACTOR, userId)));
         }
     }
 }

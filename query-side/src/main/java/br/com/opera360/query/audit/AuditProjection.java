@@ -15,6 +15,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import static br.com.opera360.kernel.common.AuditMetadata.ACTOR;
+import static br.com.opera360.kernel.common.AuditMetadata.CORRELATION_ID;
+import static br.com.opera360.kernel.common.AuditMetadata.SOURCE;
+
 /**
  * Every event of the store, as the audit API lists it. Each event names its account in its payload ({@code accountId}:
  * every kernel event carries it), which is how a customer sees only its own history. Idempotent: the global index is
@@ -46,7 +50,7 @@ class AuditProjection {
         var meta = event.getMetaData();
         var view = new AuditEventView(globalIndex, accountId, event.getType(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
-                json.writeValueAsString(body), text(meta.get("actor")), text(meta.get("source")), text(meta.get("correlationId")));
+                json.writeValueAsString(body), text(meta.get(ACTOR)), text(meta.get(SOURCE)), text(meta.get(CORRELATION_ID)));
         inserts.insert(view); // with the batch's other events; one already projected is left as it is
     }
 

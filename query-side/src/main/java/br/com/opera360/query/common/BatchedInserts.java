@@ -33,6 +33,7 @@ import java.util.Map;
  */
 @Component
 public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>> {
+    /** Unit-of-work resource: the batch's views waiting to be inserted, by type, in the order they came. */
     private static final String PENDING = BatchedInserts.class.getName() + ".pending";
     private final MongoTemplate mongo;
 
@@ -42,7 +43,7 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        unitOfWork.getOrComputeResource(PENDING, key -> new Pending());
+        unitOfWork.getOrComputeResource(PENDING, key -> new LinkedHashMap<Class<?>, List<Object>>());
         Object result = chain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) write(unitOfWork);
         return result;
@@ -50,12 +51,12 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
 
     /** Inserts the view with this batch's other creations; a view that is already there is left as it is. */
     public void insert(Object view) {
-        Pending pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(PENDING) : null;
+        Map<Class<?>, List<Object>> pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(PENDING) : null;
         if (pending == null) {
             insertAll(view.getClass(), List.of(view));
             return;
         }
-        pending.byType.computeIfAbsent(view.getClass(), type -> new ArrayList<>()).add(view);
+        pending.computeIfAbsent(view.getClass(), type -> new ArrayList<>()).add(view);
     }
 
     /** Writes this batch's pending creations now (before a read or a change of the same views). */
@@ -64,10 +65,10 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
     }
 
     private void write(UnitOfWork<?> unitOfWork) {
-        Pending pending = unitOfWork.getResource(PENDING);
-        if (pending == null || pending.byType.isEmpty()) return;
-        for (var entry : pending.byType.entrySet()) insertAll(entry.getKey(), entry.getValue());
-        pending.byType.clear();
+        Map<Class<?>, List<Object>> pending = unitOfWork.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) return;
+        pending.forEach(this::insertAll);
+        pending.clear();
     }
 
     private void insertAll(Class<?> type, List<?> views) {
@@ -88,9 +89,5 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
             }
         }
         return false;
-    }
-
-    private static final class Pending {
-        final Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
     }
 }

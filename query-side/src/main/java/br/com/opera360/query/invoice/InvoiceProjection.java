@@ -40,12 +40,12 @@ class InvoiceProjection {
 
     @EventHandler
     void on(AccountRegistered e, @SequenceNumber long seq) {
-        insert(new PayerView(e.accountId(), e.companyName(), e.cnpj(), seq));
+        inserts.insert(new PayerView(e.accountId(), e.companyName(), e.cnpj(), seq));
     }
 
     @EventHandler
     void on(InvoiceRegistered e, @SequenceNumber long seq) {
-        insert(InvoiceEvolution.invoice(null, e, seq));
+        inserts.insert(InvoiceEvolution.invoice(null, e, seq));
     }
 
     @EventHandler
@@ -65,13 +65,13 @@ class InvoiceProjection {
 
     @EventHandler
     void on(NotaFiscalAttached e, @SequenceNumber long seq) {
-        insert(new NotaFiscalView(e.invoiceId(), e.accountId(), e.invoiceNumber(), e.number(), e.series(), e.accessKey(),
+        inserts.insert(new NotaFiscalView(e.invoiceId(), e.accountId(), e.invoiceNumber(), e.number(), e.series(), e.accessKey(),
                 e.issuedOn().toString(), e.xml(), seq));
     }
 
     @EventHandler
     void on(NegotiationAgreed e, @SequenceNumber long seq) {
-        insert(InvoiceEvolution.negotiation(null, e, seq));
+        inserts.insert(InvoiceEvolution.negotiation(null, e, seq));
     }
 
     @EventHandler
@@ -89,11 +89,6 @@ class InvoiceProjection {
         for (Class<?> view : new Class<?>[]{InvoiceView.class, NegotiationView.class, NotaFiscalView.class, PayerView.class}) {
             mongo.remove(new Query(), view);
         }
-    }
-
-    /** Creations go with the batch's other creations; a redelivered one is ignored. */
-    private void insert(Object view) {
-        inserts.insert(view);
     }
 
     /**

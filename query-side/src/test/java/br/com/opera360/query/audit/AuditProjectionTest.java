@@ -7,11 +7,9 @@ import br.com.opera360.kernel.audit.FindAuditEvents;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Page;
 import br.com.opera360.kernel.common.PageRequest;
+import br.com.opera360.query.common.BatchedInserts;
+import br.com.opera360.query.common.InMemoryMongo;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -19,8 +17,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,29 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditProjectionTest {
     static final Instant AT = Instant.parse("2026-03-10T15:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
-    private com.mongodb.reactivestreams.client.MongoClient reactiveClient;
+    private InMemoryMongo store;
     private AuditProjection projection;
     private AuditQueryHandler queries;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        client = MongoClients.create(uri);
-        reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(uri);
-        var template = new MongoTemplate(client, "test");
-        projection = new AuditProjection(template, new ObjectMapper(), new br.com.opera360.query.common.BatchedInserts(template));
-        queries = new AuditQueryHandler(new ReactiveMongoTemplate(reactiveClient, "test"));
+        store = new InMemoryMongo();
+        var template = store.template();
+        projection = new AuditProjection(template, new ObjectMapper(), new BatchedInserts(template));
+        queries = new AuditQueryHandler(store.reactiveTemplate());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        reactiveClient.close();
-        server.shutdown();
+        store.close();
     }
 
     private void deliver(long globalIndex, String type, String id, long seq, Object payload, boolean replay) throws Exception {

@@ -1,9 +1,5 @@
 package br.com.opera360.query.common;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -27,24 +23,20 @@ class BatchedInsertsTest {
     record Thing(@Id String id, String name) {
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo store;
     private MongoTemplate mongo;
     private BatchedInserts inserts;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        mongo = new MongoTemplate(client, "test");
+        store = new InMemoryMongo();
+        mongo = store.template();
         inserts = new BatchedInserts(mongo);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        store.close();
     }
 
     /** Runs one handler per message in one batching unit of work, through the interceptor, as a processor does. */

@@ -1,9 +1,5 @@
 package br.com.opera360.query.common;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,24 +41,20 @@ class ReadModelGenerationsTest {
         }
     };
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo store;
     private MongoTemplate mongo;
     private final List<ReadModelGenerations> started = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        mongo = new MongoTemplate(client, "test");
+        store = new InMemoryMongo();
+        mongo = store.template();
     }
 
     @AfterEach
     void stop() {
         started.forEach(ReadModelGenerations::destroy);
-        client.close();
-        server.shutdown();
+        store.close();
     }
 
     private ReadModelGenerations startApplication() {

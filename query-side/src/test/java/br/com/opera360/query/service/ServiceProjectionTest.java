@@ -18,15 +18,10 @@ import br.com.opera360.kernel.service.ServiceLocationChanged;
 import br.com.opera360.kernel.service.ServiceRegistered;
 import br.com.opera360.kernel.service.ServiceSpeedChanged;
 import br.com.opera360.kernel.service.ServiceStatusChanged;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import br.com.opera360.query.common.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,29 +36,21 @@ class ServiceProjectionTest {
     static final ServiceAddress RIO = new ServiceAddress("Av. Rio Branco", "1", null, "Centro", "Rio de Janeiro", "RJ", "20090003");
     static final Instant AT = Instant.parse("2026-03-10T15:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
-    private com.mongodb.reactivestreams.client.MongoClient reactiveClient;
+    private InMemoryMongo store;
     private ServiceProjection projection;
     private ServiceQueryHandler queries;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        client = MongoClients.create(uri);
-        reactiveClient = com.mongodb.reactivestreams.client.MongoClients.create(uri);
-        var mongo = new MongoTemplate(client, "test");
+        store = new InMemoryMongo();
+        var mongo = store.template();
         projection = new ServiceProjection(mongo, new ServiceMapUpdater(mongo));
-        queries = new ServiceQueryHandler(new ReactiveMongoTemplate(reactiveClient, "test"));
+        queries = new ServiceQueryHandler(store.reactiveTemplate());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        reactiveClient.close();
-        server.shutdown();
+        store.close();
     }
 
     static ServiceRegistered registered(String designation, ServiceAddress address, GeoPoint location) {

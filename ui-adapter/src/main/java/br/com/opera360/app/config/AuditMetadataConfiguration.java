@@ -1,6 +1,6 @@
 package br.com.opera360.app.config;
 
-import br.com.opera360.kernel.common.Actors;
+import br.com.opera360.kernel.common.AuditMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import static br.com.opera360.kernel.common.AuditMetadata.ACTOR;
+import static br.com.opera360.kernel.common.AuditMetadata.CORRELATION_ID;
+import static br.com.opera360.kernel.common.AuditMetadata.SOURCE;
+
 /**
  * Every event carries who caused it ({@code actor}), through which door ({@code source}: portal, ingest, system) and
  * the request's {@code correlationId}. The web layer puts them on the command; this dispatch interceptor fills in the
@@ -21,9 +25,6 @@ import java.util.function.BiFunction;
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditMetadataConfiguration {
-    public static final String ACTOR = "actor";
-    public static final String SOURCE = "source";
-    public static final String CORRELATION_ID = "correlationId";
 
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
@@ -43,8 +44,8 @@ public class AuditMetadataConfiguration {
             return (index, command) -> {
                 MetaData meta = command.getMetaData();
                 if (meta.containsKey(ACTOR) && meta.containsKey(SOURCE) && meta.containsKey(CORRELATION_ID)) return command;
-                return command.andMetaData(MetaData.with(ACTOR, meta.getOrDefault(ACTOR, Actors.SYSTEM))
-                        .and(SOURCE, meta.getOrDefault(SOURCE, "system"))
+                return command.andMetaData(MetaData.with(ACTOR, meta.getOrDefault(ACTOR, AuditMetadata.SYSTEM))
+                        .and(SOURCE, meta.getOrDefault(SOURCE, AuditMetadata.SYSTEM))
                         .and(CORRELATION_ID, meta.getOrDefault(CORRELATION_ID, UUID.randomUUID().toString())));
             };
         }

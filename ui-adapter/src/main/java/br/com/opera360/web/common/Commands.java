@@ -1,6 +1,6 @@
 package br.com.opera360.web.common;
 
-import br.com.opera360.kernel.common.Actors;
+import br.com.opera360.kernel.common.AuditMetadata;
 import br.com.opera360.kernel.common.ViewChanged;
 import br.com.opera360.kernel.common.Written;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,7 +27,6 @@ import java.util.function.ToLongFunction;
  */
 @Component
 public class Commands {
-    static final String INGEST_ACTOR = Actors.INGEST;
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
     /** How long a portal write waits for its view before answering anyway (style §7). */
     static final Duration VIEW_WAIT = Duration.ofSeconds(5);
@@ -52,14 +51,15 @@ public class Commands {
             return ReactiveSecurityContextHolder.getContext()
                     .map(SecurityContext::getAuthentication)
                     .map(Commands::actorOf)
-                    .defaultIfEmpty(new String[]{Actors.NOT_YET_IDENTIFIED, "portal"})
-                    .map(actor -> MetaData.with("actor", actor[0]).and("source", actor[1]).and("correlationId", correlationId));
+                    .defaultIfEmpty(new String[]{AuditMetadata.NOT_YET_IDENTIFIED, AuditMetadata.PORTAL})
+                    .map(actor -> MetaData.with(AuditMetadata.ACTOR, actor[0]).and(AuditMetadata.SOURCE, actor[1])
+                                          .and(AuditMetadata.CORRELATION_ID, correlationId));
         });
     }
 
     private static String[] actorOf(Authentication auth) {
-        if (INGEST_ACTOR.equals(auth.getName())) return new String[]{INGEST_ACTOR, "ingest"};
-        return new String[]{auth.getName(), "portal"};
+        if (AuditMetadata.INGEST_ACTOR.equals(auth.getName())) return new String[]{AuditMetadata.INGEST_ACTOR, AuditMetadata.INGEST};
+        return new String[]{auth.getName(), AuditMetadata.PORTAL};
     }
 
     /**

@@ -1,7 +1,7 @@
 package br.com.opera360.web.security;
 
-import br.com.opera360.kernel.common.Actors;
 import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.kernel.common.AuditMetadata;
 import br.com.opera360.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +61,7 @@ class SecurityConfiguration {
         apiKeyFilter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/ingest/**", "/api/ops/**"));
         apiKeyFilter.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(
                         exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
-                .map(key -> new UsernamePasswordAuthenticationToken(Actors.INGEST, key)));
+                .map(key -> new UsernamePasswordAuthenticationToken(AuditMetadata.INGEST_ACTOR, key)));
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
@@ -124,7 +124,7 @@ class SecurityConfiguration {
             if (expected.length == 0 || !MessageDigest.isEqual(expected, given)) {
                 return Mono.error(new BadCredentialsException("invalid api key"));
             }
-            return Mono.just(new UsernamePasswordAuthenticationToken(Actors.INGEST, null,
+            return Mono.just(new UsernamePasswordAuthenticationToken(AuditMetadata.INGEST_ACTOR, null,
                     AuthorityUtils.createAuthorityList(SYSTEM)));
         };
     }

@@ -122,6 +122,26 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_forgotten_password_is_recorded_with_the_user_whose_e_mail_it_was_as_actor() {
+        var account = newAccount();
+        String admin = loginAsAdmin(account);
+        String email = createUser(admin, createProfile(admin, "Consulta", "INVOICES_VIEW"), "Beatriz");
+        String userId = userIdOf(loginAs(email));
+        // nobody is logged in on this call: the handler learns from the e-mail whose reset it is
+        web.post().uri("/api/auth/forgot-password").contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("email", email)).exchange().expectStatus().isAccepted();
+
+        Predicate<Map<String, Object>> reset = e -> "TemporaryPasswordIssued".equals(e.get("eventType"))
+                && "PASSWORD_RESET".equals(((Map<String, Object>) e.get("payload")).get("reason"))
+                && userId.equals(((Map<String, Object>) e.get("payload")).get("userId"));
+        var page = await(admin, "?size=500", p -> items(p).stream().anyMatch(reset));
+        assertThat(items(page).stream().filter(reset).toList()).singleElement()
+                .satisfies(e -> assertThat((Map<String, Object>) e.get("metadata")).containsEntry("actor", userId)
+                        .containsEntry("source", "portal"));
+    }
+
+    @Test
     void filters_by_aggregate_and_inclusive_instants_and_paginates() {
         var account = newAccount();
         String admin = loginAsAdmin(account);

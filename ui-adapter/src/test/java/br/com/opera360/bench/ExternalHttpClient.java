@@ -32,14 +32,6 @@ public final class ExternalHttpClient {
     private ExternalHttpClient() {
     }
 
-    /** Starts the client in a child JVM with this JVM's class path. */
-    static Process start(int port, String token) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                ExternalHttpClient.class.getName(), "http://localhost:" + port, token))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String token = args[1];
@@ -53,15 +45,17 @@ public final class ExternalHttpClient {
                 var request = new HttpGet(base + parts[0]);
                 request.addHeader("Authorization", "Bearer " + token);
                 long start = System.nanoTime();
-                var answer = http.execute(request, response -> new Object[] {response.getCode(),
-                        json.readTree(EntityUtils.toByteArray(response.getEntity()))});
+                Answer answer = http.execute(request, response -> new Answer(response.getCode(),
+                        json.readTree(EntityUtils.toByteArray(response.getEntity()))));
                 long nanos = System.nanoTime() - start;
-                JsonNode body = (JsonNode) answer[1];
-                JsonNode rows = parts.length > 1 ? body.path(parts[1]) : body;
-                out.println(answer[0] + " " + nanos + " " + (rows.isArray() ? rows.size() : 1));
+                JsonNode rows = parts.length > 1 ? answer.body().path(parts[1]) : answer.body();
+                out.println(answer.status() + " " + nanos + " " + (rows.isArray() ? rows.size() : 1));
                 out.flush();
             }
         }
+    }
+
+    private record Answer(int status, JsonNode body) {
     }
 
     /** The parent's side: one request per call, timed by the child. */
@@ -70,20 +64,28 @@ public final class ExternalHttpClient {
         private final PrintStream commands;
         private final BufferedReader answers;
 
-        Driver(Process process) {
+        private Driver(Process process) {
             this.process = process;
             this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
             this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        /** {@code {nanos, rows}} of one GET of {@code path}; fails unless the answer is 200. */
-        long[] get(String path, String rowsField) throws IOException {
+        /** Starts the client in a child JVM with this JVM's class path. */
+        static Driver start(int port, String token) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new Driver(new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), ExternalHttpClient.class.getName(), "http://localhost:" + port, token))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+
+        /** One GET of {@code path}, timed by the child; fails unless the answer is 200. */
+        ServiceMapBenchmark.Sample get(String path, String rowsField) throws IOException {
             commands.println(rowsField == null ? path : path + " " + rowsField);
             String answer = answers.readLine();
             if (answer == null) throw new IOException("the external client ended");
             String[] parts = answer.split(" ");
             if (!"200".equals(parts[0])) throw new IllegalStateException("GET " + path + " answered " + parts[0]);
-            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+            return new ServiceMapBenchmark.Sample(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
         }
 
         @Override
@@ -92,5 +94,4 @@ public final class ExternalHttpClient {
             process.destroy();
         }
     }
-
 }

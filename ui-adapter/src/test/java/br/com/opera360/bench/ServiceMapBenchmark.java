@@ -146,7 +146,7 @@ class ServiceMapBenchmark extends ApiTest {
         var netty = reactor.netty.http.client.HttpClient.create().baseUrl("http://localhost:" + port)
                                                           .headers(h -> h.add("Authorization", "Bearer " + token));
         ObjectMapper json = new ObjectMapper();
-        var external = new ExternalHttpClient.Driver(ExternalHttpClient.start(port, token));
+        var external = ExternalHttpClient.Driver.start(port, token); // ended after the measurement
         URI mapUri = URI.create("http://localhost:" + port + "/api/services/map?bbox=" + bbox);
         URI listHttpUri = URI.create("http://localhost:" + port + listUri);
         List<Candidate> candidates = new ArrayList<>();
@@ -269,8 +269,11 @@ class ServiceMapBenchmark extends ApiTest {
     }
 
     /** One run of a candidate: its time and the rows it returned. */
+    record Sample(long nanos, int rows) {
+    }
+
     interface Sampler {
-        long[] sample() throws Exception;
+        Sample sample() throws Exception;
     }
 
     record Candidate(String name, Sampler sampler) {
@@ -279,7 +282,7 @@ class ServiceMapBenchmark extends ApiTest {
             this(name, (Sampler) () -> {
                 long start = System.nanoTime();
                 int rows = call.run();
-                return new long[] {System.nanoTime() - start, rows};
+                return new Sample(System.nanoTime() - start, rows);
             });
         }
     }
@@ -296,14 +299,14 @@ class ServiceMapBenchmark extends ApiTest {
         // the reference $group gets a short warm-up only, it is not part of a ratio
         for (int warmup = 0; warmup < WARMUP; warmup++) {
             for (int c = 0; c < candidates.size(); c++) {
-                if (warmup < 5 || !candidates.get(c).name().contains("$group")) rows[c] = (int) candidates.get(c).sampler().sample()[1];
+                if (warmup < 5 || !candidates.get(c).name().contains("$group")) rows[c] = candidates.get(c).sampler().sample().rows();
             }
         }
         for (int i = 0; i < REQUESTS; i++) {
             for (int c = 0; c < candidates.size(); c++) {
-                long[] sample = candidates.get(c).sampler().sample();
-                nanos[c][i] = sample[0];
-                rows[c] = (int) sample[1];
+                Sample sample = candidates.get(c).sampler().sample();
+                nanos[c][i] = sample.nanos();
+                rows[c] = sample.rows();
             }
         }
         List<Result> results = new ArrayList<>();

@@ -1,0 +1,76 @@
+package br.com.opera360.store;
+
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+import java.nio.ByteBuffer;
+
+/**
+ * How MVStore orders and stores {@link IndexEntry} keys: component by component in MongoDB's BSON comparison order
+ * (mongo-java-server's own {@link ValueComparator}, so the index sorts exactly as the stock engine's sort does), each
+ * component reversed where the index key is descending, then the {@code _id}.
+ */
+final class IndexEntryType extends BasicDataType<IndexEntry> {
+    private static final ValueComparator ORDER = ValueComparator.asc();
+    private final boolean[] descending;
+
+    IndexEntryType(boolean[] descending) {
+        this.descending = descending.clone();
+    }
+
+    @Override
+    public int compare(IndexEntry a, IndexEntry b) {
+        for (int i = 0; i < descending.length; i++) {
+            int c = ORDER.compare(a.values[i], b.values[i]);
+            if (c != 0) return descending[i] ? -c : c;
+        }
+        return ORDER.compare(a.id, b.id);
+    }
+
+    /** Order of entries by their components from {@code from} on, then {@code _id}: the merge order of {@code $in} ranges. */
+    int compareFrom(IndexEntry a, IndexEntry b, int from) {
+        for (int i = from; i < descending.length; i++) {
+            int c = ORDER.compare(a.values[i], b.values[i]);
+            if (c != 0) return descending[i] ? -c : c;
+        }
+        return ORDER.compare(a.id, b.id);
+    }
+
+    @Override
+    public int getMemory(IndexEntry entry) {
+        int memory = 24;
+        for (Object value : entry.values) memory += KeyCodec.memory(value);
+        return memory + KeyCodec.memory(entry.id);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, IndexEntry entry) {
+        buffer.putVarInt(entry.values.length);
+        for (Object value : entry.values) KeyCodec.write(buffer, value);
+        KeyCodec.write(buffer, entry.id);
+    }
+
+    @Override
+    public IndexEntry read(ByteBuffer buffer) {
+        int length = org.h2.mvstore.DataUtils.readVarInt(buffer);
+        Object[] values = new Object[length];
+        for (int i = 0; i < length; i++) values[i] = KeyCodec.read(buffer);
+        return new IndexEntry(values, KeyCodec.read(buffer));
+    }
+
+    @Override
+    public IndexEntry[] createStorage(int size) {
+        return new IndexEntry[size];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexEntryType other && java.util.Arrays.equals(descending, other.descending);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(descending);
+    }
+}

@@ -1,0 +1,207 @@
+package br.com.opera360.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.StockInternals;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A collection whose reads are planned on its {@link OrderedIndex}es and run on a {@link Snapshot} without holding the
+ * collection's lock; writes keep the stock engine's per-collection lock, and the documents they hand to the stock update
+ * code are copies, so the stored documents a reader streams are never changed under it.
+ */
+final class IndexedCollection extends H2Collection {
+    private final StoreContext context;
+    private final MVMap<Object, Document> data;
+
+    IndexedCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                      MVMap<String, Object> meta, StoreContext context) {
+        super(database, name, options, data, meta, context.registry());
+        this.context = context;
+        this.data = data;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    /** A find from the wire: the first batch, and a streaming cursor for the rest. */
+    Document find(Document filter, Document sort, Document projection, int skip, int limit, int batchSize) {
+        boolean singleBatch = limit < 0;
+        int max = Math.abs(limit);
+        Plan plan = plan(filter, sort);
+        Snapshot snapshot = snapshot();
+        Iterator<Document> documents = new PlanExecutor(plan, snapshot, filter)
+                .documents(sort, skip, max, projection, getIdField(), false, sink(filter, sort));
+        StreamingCursor.ResultStream results = new StreamingCursor.ResultStream(documents, snapshot);
+        int first = batchSize > 0 ? batchSize : singleBatch ? StreamingCursor.DEFAULT_BATCH : 101;
+        List<Document> firstBatch = results.next(Math.min(first, StreamingCursor.DEFAULT_BATCH));
+        long cursorId = 0;
+        if (!singleBatch && results.hasNext()) cursorId = context.cursors().open(results).getId();
+        else results.close();
+        return StockInternals.firstBatchCursorResponse(getFullName(), firstBatch, cursorId);
+    }
+
+    /** The documents of a {@code $match} stage, lazily, and whether they already come in the next stage's sort order. */
+    Stream<Document> matching(Document filter, Document sort, boolean[] sortProvided) {
+        Plan plan = plan(filter, sort);
+        sortProvided[0] = sort != null && plan.sortProvided();
+        Snapshot snapshot = snapshot();
+        Iterator<Document> documents = new PlanExecutor(plan, snapshot, filter)
+                .documents(sortProvided[0] ? sort : null, 0, 0, null, getIdField(), false, sink(filter, sort));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, 0), false).onClose(snapshot::close);
+    }
+
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        Document selector = parameters.getQuerySelector();
+        Document filter = selector;
+        Document sort = null;
+        if (selector.containsKey("query")) {
+            filter = (Document) selector.get("query");
+            sort = (Document) selector.get("orderby");
+        } else if (selector.containsKey("$query")) {
+            filter = (Document) selector.get("$query");
+            sort = (Document) selector.get("$orderby");
+        }
+        return queryDocuments(filter, sort, parameters.getNumberToSkip(), parameters.getLimit(),
+                parameters.getBatchSize(), parameters.getProjection());
+    }
+
+    /**
+     * Queries the stock engine makes itself (updates, deletes, findAndModify, {@code $lookup}, index listings): the
+     * whole result at once, as the stock engine answers them. On the write path, under the collection's lock, the
+     * documents are copies, because the stock update code changes the document it is given.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document filter, Document sort, int skip, int limit, int batchSize,
+                                         Document projection) {
+        boolean writing = Thread.holdsLock(this);
+        Plan plan = plan(filter, sort);
+        List<Document> result = new ArrayList<>();
+        try (Snapshot snapshot = snapshot()) {
+            new PlanExecutor(plan, snapshot, filter)
+                    .documents(sort, skip, Math.abs(limit), projection, getIdField(), writing, sink(filter, sort))
+                    .forEachRemaining(result::add);
+        }
+        return new QueryResult(result);
+    }
+
+    @Override
+    public int count(Document filter, int skip, int limit) {
+        if (filter == null || filter.isEmpty()) return super.count(filter, skip, limit);
+        long count;
+        try (Snapshot snapshot = snapshot()) {
+            count = new PlanExecutor(plan(filter, null), snapshot, filter).count(sink(filter, null));
+        }
+        if (skip > 0) count = Math.max(0, count - skip);
+        if (limit > 0) count = Math.min(count, limit);
+        return (int) count;
+    }
+
+    @Override
+    public Document handleDistinct(Document query) {
+        String key = (String) query.get("key");
+        Document filter = (Document) query.getOrDefault("query", new Document());
+        Set<Object> values = new TreeSet<>(ValueComparator.ascWithoutListHandling());
+        try (Snapshot snapshot = snapshot()) {
+            Iterator<Document> documents = new PlanExecutor(plan(filter, null), snapshot, filter)
+                    .documents(null, 0, 0, null, getIdField(), false, sink(filter, null));
+            while (documents.hasNext()) {
+                Object value = Utils.getSubdocumentValueCollectionAware(documents.next(), key);
+                if (value instanceof Missing) continue;
+                if (value instanceof Collection<?> c) values.addAll(c);
+                else values.add(value);
+            }
+        }
+        Document response = new Document("values", values);
+        response.put("ok", 1.0);
+        return response;
+    }
+
+    private Plan plan(Document filter, Document sort) {
+        return QueryPlanner.plan(orderedIndexes(), filter, sort);
+    }
+
+    private PlanExecutor.FallbackSink sink(Document filter, Document sort) {
+        return detail -> context.fallbacks().record(getFullName(), ShapeText.of(filter, sort), detail);
+    }
+
+    /** The roots of the documents and of every index, taken between two writes of this collection. */
+    private synchronized Snapshot snapshot() {
+        return new Snapshot(context.store(), data, orderedIndexes());
+    }
+
+    private synchronized List<OrderedIndex> orderedIndexes() {
+        List<OrderedIndex> result = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) if (index instanceof OrderedIndex o) result.add(o);
+        return result;
+    }
+
+    // ---- index maintenance ---------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+
+    /** Disagreements between one index and the documents, computed from a snapshot. */
+    List<String> verify(OrderedIndex index) {
+        List<String> problems = new ArrayList<>();
+        try (Snapshot snapshot = snapshot()) {
+            long expected = 0;
+            var documents = snapshot.documents(false);
+            var root = snapshot.root(index);
+            while (documents.hasNext()) {
+                documents.next();
+                Document document = documents.getValue();
+                for (IndexEntry entry : index.entriesOf(document)) {
+                    expected++;
+                    if (org.h2.mvstore.SnapshotPositions.keyIndex(root, entry) < 0 && problems.size() < 10) {
+                        problems.add(getFullName() + " " + index.getName() + ": no entry for " + entry);
+                    }
+                }
+            }
+            long actual = org.h2.mvstore.SnapshotPositions.size(root);
+            if (actual != expected) {
+                problems.add(getFullName() + " " + index.getName() + ": " + actual + " entries for " + expected + " expected");
+            }
+        }
+        return problems;
+    }
+
+    /** Builds one index again from the documents. */
+    synchronized void rebuild(OrderedIndex index) {
+        index.clear();
+        var documents = data.cursor(null);
+        while (documents.hasNext()) {
+            documents.next();
+            index.add(documents.getValue(), documents.getKey(), this);
+        }
+    }
+
+    List<OrderedIndex> indexes() {
+        return orderedIndexes();
+    }
+}

@@ -1,0 +1,228 @@
+package br.com.opera360.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the index for a filter and a sort, the way MongoDB's planner would for the product's queries: equality and
+ * {@code $in} on a prefix of the index's keys, then one range on the next key; the sort served by walking the index
+ * forward or backward when its keys follow that prefix. Among candidates it prefers the longest equality prefix, then a
+ * range, then a provided sort, then an exact or covered plan.
+ */
+final class QueryPlanner {
+    private static final int MAX_RANGES = 10_000;
+
+    private QueryPlanner() {
+    }
+
+    record SortKey(String path, boolean ascending) {
+    }
+
+    static List<SortKey> sortKeys(Document orderBy) {
+        List<SortKey> keys = new ArrayList<>();
+        if (orderBy == null) return keys;
+        for (Map.Entry<String, Object> e : orderBy.entrySet()) {
+            if (!(e.getValue() instanceof Number n)) return null;          // {$meta: …}: not an index order
+            keys.add(new SortKey(e.getKey(), n.intValue() > 0));
+        }
+        return keys;
+    }
+
+    static Plan plan(List<OrderedIndex> indexes, Document filter, Document orderBy) {
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return Plan.collectionScan(((Number) orderBy.get("$natural")).intValue() < 0);
+        }
+        QueryShape shape = QueryShape.of(filter);
+        List<SortKey> sort = sortKeys(orderBy);
+        Plan best = null;
+        int bestScore = 0;
+        for (OrderedIndex index : indexes) {
+            Candidate candidate = Candidate.of(index, shape, sort);
+            if (candidate == null) continue;
+            int score = candidate.score();
+            if (score > bestScore) {
+                best = candidate.toPlan(shape);
+                bestScore = score;
+            }
+        }
+        return best != null ? best : Plan.collectionScan(false);
+    }
+
+    /** One index measured against one query. */
+    private record Candidate(OrderedIndex index, int pointKeys, boolean interval, List<FieldConstraint> used,
+                             boolean sortProvided, boolean reverse, int mergeFrom) {
+
+        static Candidate of(OrderedIndex index, QueryShape shape, List<SortKey> sort) {
+            String[] paths = index.paths();
+            boolean multikey = index.isMultikey();
+            List<FieldConstraint> used = new ArrayList<>();
+            int pointKeys = 0;
+            boolean interval = false;
+            for (String path : paths) {
+                FieldConstraint c = shape.constraints.get(path);
+                if (c == null) break;
+                if (c.nullPoint && (index.sparse() || multikey)) break;
+                if (c.isPoints()) {
+                    used.add(c);
+                    pointKeys++;
+                    continue;
+                }
+                if (multikey && c.isTwoSided()) break;  // on arrays, each side may be met by a different element
+                used.add(c);
+                interval = true;
+                break;
+            }
+            Alignment alignment = multikey || sort == null ? null : Alignment.of(index, used, sort);
+            if (used.isEmpty() && alignment == null) return null;
+            if (used.isEmpty() && (sort == null || sort.isEmpty())) return null;
+            return new Candidate(index, pointKeys, interval, used, alignment != null,
+                    alignment != null && alignment.reverse, alignment == null ? -1 : alignment.mergeFrom);
+        }
+
+        int score() {
+            return 1000 * pointKeys + (interval ? 500 : 0) + (sortProvided ? 300 : 0) + 10 - Math.min(index.paths().length, 9);
+        }
+
+        Plan toPlan(QueryShape shape) {
+            List<Plan.Range> ranges = Ranges.of(index, used);
+            if (ranges == null) return Plan.collectionScan(false);
+            boolean multikey = index.isMultikey();
+            boolean exact = !multikey && !shape.needsDocument && !shape.hasLogicalResidual && shape.residualFields.isEmpty()
+                    && shape.constraints.size() == used.size() && used.stream().allMatch(c -> c.exact)
+                    && usedPathsCoverConstraints(shape);
+            boolean covered = !exact && !multikey && !shape.needsDocument
+                    && List.of(index.paths()).containsAll(shape.referencedFields);
+            return new Plan(index, ranges, reverse, mergeFrom, exact, covered, sortProvided, false);
+        }
+
+        private boolean usedPathsCoverConstraints(QueryShape shape) {
+            for (int i = 0; i < used.size(); i++) {
+                if (shape.constraints.get(index.paths()[i]) != used.get(i)) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Whether walking the index (after its constrained prefix) yields the requested order, and in which direction. */
+    private record Alignment(boolean reverse, int mergeFrom) {
+        static Alignment of(OrderedIndex index, List<FieldConstraint> used, List<SortKey> sort) {
+            if (sort.isEmpty()) return new Alignment(false, -1);
+            String[] paths = index.paths();
+            int pos = 0;
+            Boolean reverse = null;
+            boolean multiPointBefore = false;
+            int firstSorted = -1;
+            for (int s = 0; s < sort.size(); s++) {
+                SortKey key = sort.get(s);
+                while (pos < paths.length && !paths[pos].equals(key.path()) && pos < used.size() && used.get(pos).isPoints()) {
+                    if (!used.get(pos).isSinglePoint()) {
+                        if (firstSorted >= 0) return null;   // varies between sorted keys: order broken
+                        multiPointBefore = true;
+                    }
+                    pos++;
+                }
+                boolean forward;
+                if (pos < paths.length && paths[pos].equals(key.path()) && pos < used.size() && used.get(pos).isSinglePoint()) {
+                    pos++;                                   // a constant: any direction will do
+                    continue;
+                } else if (pos < paths.length && paths[pos].equals(key.path())) {
+                    forward = key.ascending() != index.descending(pos);
+                    if (firstSorted < 0) firstSorted = pos;
+                    pos++;
+                } else if (key.path().equals(OrderedIndex.ID_FIELD) && s == sort.size() - 1) {
+                    // the _id tiebreak orders entries once every remaining key is a constant
+                    for (int rest = pos; rest < paths.length; rest++) {
+                        if (rest >= used.size() || !used.get(rest).isSinglePoint()) return null;
+                    }
+                    forward = key.ascending();
+                    if (firstSorted < 0) firstSorted = paths.length;
+                    pos = paths.length;
+                } else {
+                    return null;
+                }
+                if (reverse == null) reverse = !forward;
+                else if (reverse == forward) return null;
+            }
+            // a range on a key before the sorted ones would interleave values of that key
+            for (int i = 0; i < Math.min(firstSorted, used.size()); i++) {
+                if (!used.get(i).isPoints()) return null;
+            }
+            return new Alignment(reverse, multiPointBefore ? firstSorted : -1);
+        }
+    }
+
+    /** The key ranges of an index for the constraints on its prefix, in storage order. */
+    static final class Ranges {
+        private Ranges() {
+        }
+
+        static List<Plan.Range> of(OrderedIndex index, List<FieldConstraint> used) {
+            int n = index.paths().length;
+            List<Object[]> lows = new ArrayList<>();
+            List<Object[]> highs = new ArrayList<>();
+            List<boolean[]> inclusive = new ArrayList<>();   // [lowInclusive, highInclusive]
+            lows.add(new Object[n]);
+            highs.add(new Object[n]);
+            inclusive.add(new boolean[]{true, true});
+            for (int k = 0; k < used.size(); k++) {
+                FieldConstraint c = used.get(k);
+                boolean desc = index.descending(k);
+                List<Object[]> nextLows = new ArrayList<>(), nextHighs = new ArrayList<>();
+                List<boolean[]> nextInclusive = new ArrayList<>();
+                for (int r = 0; r < lows.size(); r++) {
+                    if (c.isPoints()) {
+                        for (Object p : c.points) {
+                            Object[] lo = lows.get(r).clone(), hi = highs.get(r).clone();
+                            lo[k] = p;
+                            hi[k] = p;
+                            nextLows.add(lo);
+                            nextHighs.add(hi);
+                            nextInclusive.add(inclusive.get(r));
+                        }
+                        if (nextLows.size() > MAX_RANGES) return null;
+                    } else {
+                        Object[] lo = lows.get(r).clone(), hi = highs.get(r).clone();
+                        lo[k] = desc ? c.high : c.low;
+                        hi[k] = desc ? c.low : c.high;
+                        nextLows.add(lo);
+                        nextHighs.add(hi);
+                        nextInclusive.add(new boolean[]{desc ? c.highInclusive : c.lowInclusive,
+                                desc ? c.lowInclusive : c.highInclusive});
+                    }
+                }
+                lows = nextLows;
+                highs = nextHighs;
+                inclusive = nextInclusive;
+            }
+            List<Plan.Range> ranges = new ArrayList<>(lows.size());
+            for (int r = 0; r < lows.size(); r++) {
+                boolean[] inc = inclusive.get(r);
+                ranges.add(new Plan.Range(bound(index, lows.get(r), used.size(), inc[0], true),
+                        bound(index, highs.get(r), used.size(), inc[1], false)));
+            }
+            Comparator<IndexEntry> order = index.entries().getKeyType()::compare;
+            ranges.sort((a, b) -> order.compare(a.low(), b.low()));
+            return ranges;
+        }
+
+        /**
+         * A bound entry: the constrained values, then sentinels that place it before (or after) every entry sharing
+         * those values. An inclusive low bound and an exclusive high bound sit before them; the others after.
+         */
+        private static IndexEntry bound(OrderedIndex index, Object[] values, int constrained, boolean inclusive, boolean low) {
+            boolean before = low == inclusive;
+            Object[] v = values.clone();
+            for (int k = constrained; k < v.length; k++) {
+                boolean desc = index.descending(k);
+                v[k] = before != desc ? MinKey.getInstance() : MaxKey.getInstance();
+            }
+            return new IndexEntry(v, before ? MinKey.getInstance() : MaxKey.getInstance());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package br.com.opera360.store;
+
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RootReference;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One consistent view of a collection: the roots of its document map and of every index map, taken together while no
+ * write of that collection is half done. MVStore's pages are copy-on-write, so a root keeps reading the state it saw;
+ * the registered version usage keeps the store from reusing the file chunks those pages live in until it is closed.
+ */
+final class Snapshot implements AutoCloseable {
+    private final MVStore store;
+    private final MVMap<Object, Document> data;
+    private final RootReference<Object, Document> dataRoot;
+    private final Map<OrderedIndex, RootReference<IndexEntry, byte[]>> indexRoots = new IdentityHashMap<>();
+    private MVStore.TxCounter usage;
+
+    Snapshot(MVStore store, MVMap<Object, Document> data, List<OrderedIndex> indexes) {
+        this.store = store;
+        this.usage = store.registerVersionUsage();
+        this.data = data;
+        this.dataRoot = data.getRoot();
+        for (OrderedIndex index : indexes) indexRoots.put(index, index.root());
+    }
+
+    Document document(Object id) {
+        return data.get(dataRoot.root, Missing.ofNullable(id));
+    }
+
+    org.h2.mvstore.Cursor<Object, Document> documents(boolean reverse) {
+        return data.cursor(dataRoot, null, null, reverse);
+    }
+
+    long documentCount() {
+        return dataRoot.getTotalCount();
+    }
+
+    RootReference<IndexEntry, byte[]> root(OrderedIndex index) {
+        return indexRoots.get(index);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (usage != null) {
+            store.deregisterVersionUsage(usage);
+            usage = null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package de.bwaldvogel.mongo.backend;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.List;
+
+/**
+ * The one adapter our embedded store keeps inside mongo-java-server's package (1.47.0, pinned in the parent pom):
+ * the stock projection and the cursor reply format are package-private there, and the store must answer exactly as
+ * the stock engine does. Nothing here changes stock behaviour; each method delegates to the stock code.
+ */
+public final class StockInternals {
+    private StockInternals() {
+    }
+
+    /** The stock {@code Projection} applied to one document. */
+    public static Document project(Document document, Document fields, String idField) {
+        return new Projection(fields, idField).projectDocument(document);
+    }
+
+    /** The stock reply to a command that opens a cursor ({@code cursor.firstBatch}, {@code id}, {@code ns}). */
+    public static Document firstBatchCursorResponse(String namespace, List<Document> firstBatch, long cursorId) {
+        return Utils.firstBatchCursorResponse(namespace, firstBatch, cursorId);
+    }
+
+    /** Whether a document holds a value (null included) at a dotted path. */
+    public static boolean hasValue(Document document, String path) {
+        return Utils.hasSubdocumentValue(document, path);
+    }
+}

@@ -1,0 +1,165 @@
+package br.com.opera360.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the store promises a client: indexes that answer, in order, in batches, counted from the index, kept on disk. */
+class IndexedStoreTest {
+    private MongoServer server;
+    private MongoClient client;
+    private IndexedH2Backend backend;
+
+    private MongoCollection<Document> start(IndexedH2Backend backend) {
+        this.backend = backend;
+        server = new MongoServer(backend);
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        return client.getDatabase("test").getCollection("invoices");
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) client.close();
+        if (server != null) server.shutdownNow();
+    }
+
+    private static List<Document> invoices(int n) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            docs.add(new Document("_id", "inv-" + i).append("accountId", "acc-" + (i % 3))
+                    .append("status", i % 4 == 0 ? "PAID" : "UNPAID").append("dueDay", i % 50).append("cents", (long) i * 10));
+        }
+        return docs;
+    }
+
+    @Test
+    void a_compound_index_answers_an_equality_prefix_with_a_sorted_range_page_without_fallback() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId", "status"), Indexes.descending("dueDay")));
+        invoices.insertMany(invoices(3000));
+
+        var filter = Filters.and(Filters.eq("accountId", "acc-1"), Filters.eq("status", "UNPAID"), Filters.lt("dueDay", 30));
+        List<Document> page = invoices.find(filter).sort(Sorts.descending("dueDay")).skip(40).limit(20).into(new ArrayList<>());
+
+        List<Document> expected = invoices(3000).stream()
+                .filter(d -> d.get("accountId").equals("acc-1") && d.get("status").equals("UNPAID") && d.getInteger("dueDay") < 30)
+                .sorted((a, b) -> Integer.compare(b.getInteger("dueDay"), a.getInteger("dueDay")))
+                .toList();
+        assertThat(page).extracting(d -> d.getInteger("dueDay"))
+                .containsExactlyElementsOf(expected.subList(40, 60).stream().map(d -> d.getInteger("dueDay")).toList());
+        assertThat(invoices.countDocuments(filter)).isEqualTo(expected.size());
+        assertThat(backend.fallbackCount()).isZero();
+    }
+
+    @Test
+    void an_in_before_the_sorted_key_is_merged_in_sort_order() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("accountId", "dueDay"));
+        invoices.insertMany(invoices(900));
+
+        List<Integer> days = invoices.find(Filters.in("accountId", "acc-0", "acc-2")).sort(Sorts.ascending("dueDay"))
+                .limit(50).into(new ArrayList<>()).stream().map(d -> d.getInteger("dueDay")).toList();
+
+        assertThat(days).isSorted().hasSize(50);
+        assertThat(backend.fallbackCount()).isZero();
+    }
+
+    @Test
+    void a_large_result_streams_in_batches_of_the_requested_size() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("accountId"));
+        invoices.insertMany(invoices(3000));
+
+        int n = 0;
+        try (var cursor = invoices.find(Filters.eq("accountId", "acc-2")).batchSize(7).iterator()) {
+            assertThat(backend.openCursors()).isEqualTo(1);
+            while (cursor.hasNext()) {
+                cursor.next();
+                n++;
+            }
+        }
+        assertThat(n).isEqualTo(1000);
+        assertThat(backend.openCursors()).isZero();
+    }
+
+    @Test
+    void a_query_on_an_unindexed_field_is_answered_and_counted_as_a_fallback() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.insertMany(invoices(1000));
+
+        assertThat(invoices.countDocuments(Filters.eq("status", "PAID"))).isEqualTo(250);
+        assertThat(backend.fallbackCount()).isEqualTo(1);
+        assertThat(backend.fallbacks().byShape()).containsKey("test.invoices {status: ?}");
+    }
+
+    @Test
+    void indexes_follow_updates_and_deletes_and_duplicates_are_refused() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("cents"), new IndexOptions().unique(true));
+        invoices.createIndex(Indexes.ascending("accountId", "status"));
+        invoices.insertMany(invoices(300));
+
+        invoices.updateMany(Filters.eq("accountId", "acc-0"), Updates.set("status", "NEGOTIATED"));
+        invoices.deleteMany(Filters.and(Filters.eq("accountId", "acc-1"), Filters.eq("status", "PAID")));
+        assertThatThrownBy(() -> invoices.insertOne(new Document("_id", "dup").append("cents", 10L)))
+                .hasMessageContaining("E11000");
+
+        assertThat(invoices.countDocuments(Filters.and(Filters.eq("accountId", "acc-0"), Filters.eq("status", "NEGOTIATED")))).isEqualTo(100);
+        assertThat(invoices.countDocuments(Filters.and(Filters.eq("accountId", "acc-1"), Filters.eq("status", "PAID")))).isZero();
+        assertThat(backend.verifyIndexes()).isEmpty();
+    }
+
+    @Test
+    void indexes_are_kept_in_the_file_and_used_after_a_restart(@TempDir Path dir) {
+        var invoices = start(IndexedH2Backend.open(dir.resolve("store.mv")));
+        invoices.createIndex(Indexes.ascending("accountId", "dueDay"));
+        invoices.insertMany(invoices(600));
+        stop();
+
+        var reopened = start(IndexedH2Backend.open(dir.resolve("store.mv")));
+        assertThat(reopened.countDocuments(Filters.and(Filters.eq("accountId", "acc-1"), Filters.gte("dueDay", 25)))).isEqualTo(100);
+        assertThat(backend.fallbackCount()).isZero();
+        assertThat(backend.verifyIndexes()).isEmpty();
+    }
+
+    @Test
+    void partial_and_text_indexes_are_refused_when_created() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        assertThatThrownBy(() -> invoices.createIndex(Indexes.ascending("cents"),
+                new IndexOptions().partialFilterExpression(Filters.eq("status", "PAID"))))
+                .hasMessageContaining("partialFilterExpression");
+        assertThatThrownBy(() -> invoices.createIndex(Indexes.text("status"))).hasMessageContaining("not supported");
+    }
+
+    @Test
+    void an_aggregation_starting_with_match_reads_through_the_index() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("accountId", "status"));
+        invoices.insertMany(invoices(3000));
+
+        var totals = invoices.aggregate(List.of(
+                new Document("$match", new Document("accountId", "acc-0").append("status", "UNPAID")),
+                new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))))).first();
+
+        assertThat(totals.getInteger("n")).isEqualTo(750);
+        assertThat(backend.fallbackCount()).isZero();
+    }
+}

@@ -6,9 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -125,7 +129,21 @@ class StoreCrashTest {
 
     /** Reopens the file in this JVM and compares every indexed query with a Java scan; returns the number of documents. */
     private int reopenAndCheck(Path file, Random rnd, String context) {
-        IndexedH2Backend backend = IndexedH2Backend.open(file);
+        ListAppender<ILoggingEvent> backendLog = new ListAppender<>();
+        Logger backendLogger = (Logger) LoggerFactory.getLogger(IndexedH2Backend.class);
+        backendLog.start();
+        backendLogger.addAppender(backendLog);
+        IndexedH2Backend backend;
+        try {
+            backend = IndexedH2Backend.open(file);
+        } finally {
+            backendLogger.detachAppender(backendLog);
+        }
+        // informational: the backend rebuilds, on opening after an unclean stop, the indexes that disagree with the documents
+        List<String> repairs = backendLog.list.stream().map(ILoggingEvent::getFormattedMessage)
+            .filter(m -> m.startsWith("Rebuilding index")).toList();
+        System.out.printf("StoreCrashTest %s: %d index(es) rebuilt on opening %s%n", context, repairs.size(), repairs);
+        assertThat(backend.verifyIndexes()).as("%s: verifyIndexes() right after reopening", context).isEmpty();
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -133,6 +151,7 @@ class StoreCrashTest {
             .build())) {
             MongoCollection<Document> items = client.getDatabase(CrashWriter.DATABASE).getCollection(CrashWriter.COLLECTION);
             List<Document> all = items.find().into(new ArrayList<>());
+            long fallbacksBefore = backend.fallbackCount();
             if (all.isEmpty()) {
                 // killed before its first commit: nothing, not even the index definitions, reached the file
                 CrashWriter.createIndexes(items);
@@ -186,6 +205,11 @@ class StoreCrashTest {
                 assertThat(items.find(filter).into(new ArrayList<>())).as("%s: find(%s)", context, filter.toJson())
                     .containsExactly(expected);
             }
+            // every query above after the full find() is served by one of the four indexes
+            assertThat(backend.fallbackCount() - fallbacksBefore)
+                .as("%s: indexed queries that fell back to a scan; by shape: %s", context, backend.fallbacks().byShape())
+                .isZero();
+            assertThat(backend.verifyIndexes()).as("%s: verifyIndexes() after the checks", context).isEmpty();
             return all.size();
         } finally {
             server.shutdownNow(); // closes the backend, and with it the MVStore

@@ -29,20 +29,28 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static String of(Supplier<String> operation) {
+    /** {@code key} is compared between the servers; {@code detail} (an error's message) only explains a failure. */
+    record Outcome(String key, String detail) {
+        @Override
+        public String toString() {
+            return detail.isEmpty() ? key : key + " (" + detail + ")";
+        }
+    }
+
+    static Outcome of(Supplier<String> operation) {
         try {
-            return "ok " + operation.get();
+            return new Outcome("ok " + operation.get(), "");
         } catch (MongoBulkWriteException e) {
-            return "bulk-error " + e.getWriteErrors().stream().map(w -> w.getIndex() + ":" + w.getCode()).toList()
-                + " after " + bulk(e.getWriteResult());
+            return new Outcome("bulk-error " + e.getWriteErrors().stream().map(w -> w.getIndex() + ":" + w.getCode()).toList()
+                + " after " + bulk(e.getWriteResult()), e.getMessage());
         } catch (MongoWriteException e) {
-            return "write-error " + e.getError().getCode();
+            return new Outcome("write-error " + e.getError().getCode(), e.getMessage());
         } catch (MongoCommandException e) {
-            return "command-error " + e.getErrorCode();
+            return new Outcome("command-error " + e.getErrorCode(), e.getErrorMessage());
         } catch (MongoServerException e) {
-            return "server-error " + e.getCode();
+            return new Outcome("server-error " + e.getCode(), e.getMessage());
         } catch (RuntimeException e) {
-            return "error " + e.getClass().getName();
+            return new Outcome("error " + e.getClass().getName(), String.valueOf(e.getMessage()));
         }
     }
 

@@ -217,10 +217,12 @@ final class QueryPlanner {
                 else if (reverse == forward) return null;
             }
             // a range on a key before the sorted ones would interleave values of that key
-            for (int i = 0; i < Math.min(firstSorted, used.size()); i++) {
+            for (int i = 0; i < Math.min(firstSorted < 0 ? paths.length : firstSorted, used.size()); i++) {
                 if (!used.get(i).isPoints()) return null;
             }
-            return new Alignment(reverse, multiPointBefore ? firstSorted : -1, firstSorted);
+            boolean backward = reverse != null && reverse;   // null: every sort key is a constant
+            if (firstSorted < 0) firstSorted = paths.length;
+            return new Alignment(backward, multiPointBefore ? firstSorted : -1, firstSorted);
         }
     }
 

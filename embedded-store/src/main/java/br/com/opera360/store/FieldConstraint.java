@@ -116,8 +116,8 @@ final class FieldConstraint {
         static Bracket of(Object operand) {
             // null and missing sort right below every number; "" is the smallest string
             if (operand instanceof Number) return new Bracket(null, true, "", true);
-            // an empty document is the smallest document, the type after strings
-            if (operand instanceof String) return new Bracket(MinKey.getInstance(), false, new Document(), true);
+            // +Infinity is the largest number (only NaN sorts above it); an empty document is the smallest document
+            if (operand instanceof String) return new Bracket(Double.POSITIVE_INFINITY, true, new Document(), true);
             // booleans come right before dates, timestamps right after
             if (operand instanceof Instant) return new Bracket(Boolean.TRUE, true, new BsonTimestamp(0), true);
             return new Bracket(MinKey.getInstance(), false, MaxKey.getInstance(), false);

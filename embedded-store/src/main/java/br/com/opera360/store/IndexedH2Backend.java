@@ -35,11 +35,16 @@ public class IndexedH2Backend extends H2Backend {
     private final Clock clock;
 
     public IndexedH2Backend(MVStore store) {
-        this(store, Clock.systemUTC(), OpenCursors.IDLE_LIMIT);
+        this(store, Clock.systemUTC());
+    }
+
+    /** The clock decides what TTL indexes have expired: the application's own, so that its notion of now holds. */
+    public IndexedH2Backend(MVStore store, Clock clock) {
+        this(store, clock, OpenCursors.IDLE_LIMIT);
     }
 
     IndexedH2Backend(MVStore store, Clock clock, Duration idleCursorLimit) {
-        super(store);
+        super(store, clock);
         this.clock = clock;
         StoreContext context = context(idleCursorLimit);
         boolean unclean = Boolean.TRUE.equals(context.flags().get(OPEN_FLAG));
@@ -57,7 +62,11 @@ public class IndexedH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file. */
     public static IndexedH2Backend open(Path file) {
-        return new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).open());
+        return open(file, Clock.systemUTC());
+    }
+
+    public static IndexedH2Backend open(Path file, Clock clock) {
+        return new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).open(), clock);
     }
 
     /** A store that lives in memory only (tests). */

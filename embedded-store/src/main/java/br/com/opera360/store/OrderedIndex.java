@@ -153,9 +153,9 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void checkAdd(Document document, MongoCollection<Object> collection) {
         if (!unique) return;
+        // the document is not in the index yet: any entry with its values belongs to another document
         for (IndexEntry entry : entriesOf(document)) {
-            IndexEntry existing = firstWithValues(entry.values);
-            if (existing != null && !sameId(existing.id, entry.id)) {
+            if (firstWithValues(entry.values) != null) {
                 throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(entry.values));
             }
         }
@@ -163,7 +163,7 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        checkAdd(document, collection);
+        // the stock collection calls checkAdd before it stores the document; a rebuild adds documents already stored
         for (IndexEntry entry : entriesOf(document)) entries.put(entry, PRESENT);
     }
 

@@ -11,15 +11,16 @@ import java.util.List;
  * @param exact        the ranges express the whole filter: no document needs checking
  * @param covered      the whole filter reads only indexed fields, so it is evaluated on index keys before any document is read
  * @param sortProvided documents leave in the requested order without sorting
+ * @param dedupe       a document may be met more than once (multikey entries, overlapping {@code $or} ranges)
  */
 record Plan(OrderedIndex index, List<Range> ranges, boolean reverse, int mergeFrom, boolean exact, boolean covered,
-            boolean sortProvided, boolean naturalReverse) {
+            boolean sortProvided, boolean naturalReverse, boolean dedupe) {
 
     record Range(IndexEntry low, IndexEntry high) {
     }
 
     static Plan collectionScan(boolean naturalReverse) {
-        return new Plan(null, List.of(), false, -1, false, false, false, naturalReverse);
+        return new Plan(null, List.of(), false, -1, false, false, false, naturalReverse, false);
     }
 
     boolean usesIndex() {
@@ -29,6 +30,6 @@ record Plan(OrderedIndex index, List<Range> ranges, boolean reverse, int mergeFr
     String describe() {
         return index == null ? "COLLSCAN" : "IXSCAN " + index.getName() + (reverse ? " backward" : "")
                 + " ranges=" + ranges.size() + (exact ? " exact" : covered ? " covered" : "")
-                + (sortProvided ? " sorted" : "");
+                + (sortProvided ? " sorted" : "") + (dedupe ? " dedupe" : "");
     }
 }

@@ -50,11 +50,16 @@ final class PlanExecutor {
     Iterator<Document> documents(Document orderBy, int skip, int limit, Document projection, String idField,
                                  boolean copies, FallbackSink sink) {
         boolean sortInMemory = orderBy != null && !orderBy.isEmpty() && !orderBy.containsKey("$natural") && !plan.sortProvided();
-        int positionalSkip = !sortInMemory && skip > 0 && canSkipByPosition() ? skip : 0;
-        Counting source = new Counting(matches(positionalSkip), sink, skip - positionalSkip, limit);
+        if (sortInMemory && sortsOnEntries(plan, QueryPlanner.sortKeys(orderBy))) {
+            return project(sortedOnEntries(orderBy, skip, limit), projection, idField, copies);
+        }
+        // a skip is taken on index entries, without reading documents, wherever the entries alone decide the match
+        int entrySkip = !sortInMemory && skip > 0 && plan.usesIndex() && !plan.dedupe() && (plan.exact() || plan.covered())
+                ? skip : 0;
+        Counting source = new Counting(matches(entrySkip), sink, skip - entrySkip, limit);
         Iterator<Document> ordered = source;
         if (sortInMemory) ordered = sorted(source, orderBy, skip, limit);
-        else if (skip > positionalSkip) ordered = skipping(source, skip - positionalSkip);
+        else if (skip > entrySkip) ordered = skipping(source, skip - entrySkip);
         if (limit > 0) ordered = limited(ordered, limit);
         boolean project = projection != null && !projection.isEmpty();
         Iterator<Document> result = ordered;
@@ -70,6 +75,76 @@ final class PlanExecutor {
             public Document next() {
                 Document document = result.next();
                 source.returned++;
+                if (copies) document = document.cloneDeeply();
+                return project ? StockInternals.project(document, projection, idField) : document;
+            }
+        };
+    }
+
+    /** Whether the plan can sort by index keys alone: the keys decide the match and hold every sort key. */
+    static boolean sortsOnEntries(Plan plan, List<QueryPlanner.SortKey> sort) {
+        if (sort == null || !plan.usesIndex() || plan.dedupe() || !(plan.exact() || plan.covered())) return false;
+        List<String> paths = List.of(plan.index().paths());
+        return sort.stream().allMatch(k -> paths.contains(k.path()) || k.path().equals(OrderedIndex.ID_FIELD));
+    }
+
+    /**
+     * The page of a query whose order the index cannot walk but whose keys it holds: matching entries go through a
+     * bounded heap by the stock sort on their keys, and only the page's documents are read.
+     */
+    private Iterator<Document> sortedOnEntries(Document orderBy, int skip, int limit) {
+        Comparator<Document> order = new DocumentComparator(orderBy);
+        record Keyed(Document keys, Object id) {
+        }
+        Comparator<Keyed> byKeys = (a, b) -> order.compare(a.keys(), b.keys());
+        List<Keyed> chosen;
+        Iterator<IndexEntry> entries = entries();
+        boolean covered = plan.covered();
+        if (limit > 0) {
+            int keep = skip + limit;
+            PriorityQueue<Keyed> heap = new PriorityQueue<>(Math.min(keep, 1024) + 1, byKeys.reversed());
+            while (entries.hasNext()) {
+                IndexEntry entry = entries.next();
+                Document keys = keysAsDocument(entry);
+                if (covered && !matcher.matches(keys, filter)) continue;
+                heap.add(new Keyed(keys, entry.id));
+                if (heap.size() > keep) heap.poll();
+            }
+            chosen = new ArrayList<>(heap);
+        } else {
+            chosen = new ArrayList<>();
+            while (entries.hasNext()) {
+                IndexEntry entry = entries.next();
+                Document keys = keysAsDocument(entry);
+                if (!covered || matcher.matches(keys, filter)) chosen.add(new Keyed(keys, entry.id));
+            }
+        }
+        chosen.sort(byKeys);
+        Iterator<Keyed> page = chosen.subList(Math.min(skip, chosen.size()), chosen.size()).iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return page.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                return snapshot.document(page.next().id());
+            }
+        };
+    }
+
+    private static Iterator<Document> project(Iterator<Document> documents, Document projection, String idField, boolean copies) {
+        boolean project = projection != null && !projection.isEmpty();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return documents.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                Document document = documents.next();
                 if (copies) document = document.cloneDeeply();
                 return project ? StockInternals.project(document, projection, idField) : document;
             }
@@ -120,12 +195,14 @@ final class PlanExecutor {
                 }
             }, true);
         }
-        Iterator<IndexEntry> entries = skip > 0 && canSkipByPosition() ? entriesFrom(skip) : entries();
-        boolean dedupe = plan.index().isMultikey();
+        boolean positional = skip > 0 && canSkipByPosition();
+        Iterator<IndexEntry> entries = positional ? entriesFrom(skip) : entries();
+        boolean dedupe = plan.dedupe();
         Set<Object> seen = dedupe ? new HashSet<>() : null;
         boolean covered = plan.covered();
         Iterator<Document> documents = new Iterator<>() {
             private Document next;
+            private int toSkip = positional ? 0 : skip;
 
             @Override
             public boolean hasNext() {
@@ -133,6 +210,10 @@ final class PlanExecutor {
                     IndexEntry entry = entries.next();
                     if (dedupe && !seen.add(Missing.ofNullable(entry.id))) continue;
                     if (covered && !matcher.matches(keysAsDocument(entry), filter)) continue;
+                    if (toSkip > 0) {
+                        toSkip--;
+                        continue;
+                    }
                     next = snapshot.document(entry.id);
                 }
                 return next != null;
@@ -289,6 +370,7 @@ final class PlanExecutor {
         for (int i = 0; i < paths.length; i++) {
             if (!(entry.values[i] instanceof Missing)) Utils.changeSubdocumentValue(keys, paths[i], entry.values[i]);
         }
+        if (!keys.containsKey(OrderedIndex.ID_FIELD)) keys.put(OrderedIndex.ID_FIELD, entry.id);
         return keys;
     }
 

@@ -45,18 +45,87 @@ final class QueryPlanner {
         for (OrderedIndex index : indexes) {
             Candidate candidate = Candidate.of(index, shape, sort);
             if (candidate == null) continue;
-            int score = candidate.score();
+            Plan plan = candidate.toPlan(shape);
+            int score = score(candidate, plan, sort);
             if (score > bestScore) {
-                best = candidate.toPlan(shape);
+                best = plan;
                 bestScore = score;
+            }
+        }
+        if (shape.orBranches != null && !shape.needsDocument) {
+            Document rest = shape.withoutOr();
+            List<QueryShape> branches = shape.orBranches.stream()
+                    .map(b -> QueryShape.of(rest.isEmpty() ? b : new Document("$and", List.of(rest, b)))).toList();
+            for (OrderedIndex index : indexes) {
+                List<Candidate> parts = new ArrayList<>();
+                int score = Integer.MAX_VALUE;
+                for (QueryShape branch : branches) {
+                    Candidate c = Candidate.of(index, branch, sort);
+                    if (c == null || c.used().isEmpty()) {
+                        parts = null;
+                        break;
+                    }
+                    parts.add(c);
+                    score = Math.min(score, score(c, c.toPlan(branch), sort));
+                }
+                if (parts == null || score <= bestScore) continue;
+                Plan union = union(index, parts, branches, shape, sort);
+                if (union != null && score(parts.get(0), union, sort) >= score) {
+                    best = union;
+                    bestScore = score;
+                }
             }
         }
         return best != null ? best : Plan.collectionScan(false);
     }
 
+    /**
+     * How well a plan serves the query: the equality prefix and the range narrow what is read; the order matters as
+     * much, because a plan that must sort documents reads all it matches to return a page. An order is served when the
+     * index walk gives it, or when the index keys alone decide the match and hold the sort keys (entries are sorted,
+     * and only the returned documents read).
+     */
+    static int score(Candidate candidate, Plan plan, List<SortKey> sort) {
+        boolean ordered = sort == null || sort.isEmpty() || plan.sortProvided() || PlanExecutor.sortsOnEntries(plan, sort);
+        return 1000 * candidate.pointKeys() + (candidate.interval() ? 500 : 0) + (ordered ? 1500 : 0)
+                + (plan.exact() ? 200 : plan.covered() ? 100 : 0) + 10 - Math.min(candidate.index().paths().length, 9);
+    }
+
+    /**
+     * An {@code $or} served by one index: each branch (with the filter's other conjuncts) gives its ranges, and the
+     * ranges are read together, merged in sort order. Overlapping ranges meet a document twice, so they are deduplicated.
+     */
+    private static Plan union(OrderedIndex index, List<Candidate> parts, List<QueryShape> branches, QueryShape shape,
+                              List<SortKey> sort) {
+        List<Plan.Range> ranges = new ArrayList<>();
+        boolean allExact = true;
+        for (int i = 0; i < parts.size(); i++) {
+            List<Plan.Range> own = Ranges.of(index, parts.get(i).used());
+            if (own == null) return null;
+            ranges.addAll(own);
+            allExact &= parts.get(i).toPlan(branches.get(i)).exact();
+        }
+        if (ranges.size() > MAX_RANGES) return null;
+        Comparator<IndexEntry> order = index.entries().getKeyType()::compare;
+        ranges.sort((a, b) -> order.compare(a.low(), b.low()));
+        boolean disjoint = true;
+        for (int i = 1; i < ranges.size(); i++) {
+            if (order.compare(ranges.get(i).low(), ranges.get(i - 1).high()) <= 0) disjoint = false;
+        }
+        boolean ordered = sort != null && !sort.isEmpty();
+        boolean sortProvided = ordered && parts.stream().allMatch(Candidate::sortProvided)
+                && parts.stream().map(Candidate::reverse).distinct().count() == 1;
+        int mergeFrom = sortProvided ? parts.stream().mapToInt(Candidate::firstSorted).min().orElse(0) : -1;
+        boolean multikey = index.isMultikey();
+        boolean exact = allExact && disjoint && !multikey;
+        boolean covered = !exact && !multikey && List.of(index.paths()).containsAll(shape.referencedFields);
+        return new Plan(index, ranges, sortProvided && parts.get(0).reverse(), mergeFrom, exact, covered,
+                sortProvided || sort != null && sort.isEmpty(), false, !disjoint || multikey);
+    }
+
     /** One index measured against one query. */
-    private record Candidate(OrderedIndex index, int pointKeys, boolean interval, List<FieldConstraint> used,
-                             boolean sortProvided, boolean reverse, int mergeFrom) {
+    record Candidate(OrderedIndex index, int pointKeys, boolean interval, List<FieldConstraint> used,
+                             boolean sortProvided, boolean reverse, int mergeFrom, int firstSorted) {
 
         static Candidate of(OrderedIndex index, QueryShape shape, List<SortKey> sort) {
             String[] paths = index.paths();
@@ -82,12 +151,10 @@ final class QueryPlanner {
             if (used.isEmpty() && alignment == null) return null;
             if (used.isEmpty() && (sort == null || sort.isEmpty())) return null;
             return new Candidate(index, pointKeys, interval, used, alignment != null,
-                    alignment != null && alignment.reverse, alignment == null ? -1 : alignment.mergeFrom);
+                    alignment != null && alignment.reverse, alignment == null ? -1 : alignment.mergeFrom,
+                    alignment == null ? -1 : alignment.firstSorted);
         }
 
-        int score() {
-            return 1000 * pointKeys + (interval ? 500 : 0) + (sortProvided ? 300 : 0) + 10 - Math.min(index.paths().length, 9);
-        }
 
         Plan toPlan(QueryShape shape) {
             List<Plan.Range> ranges = Ranges.of(index, used);
@@ -98,7 +165,7 @@ final class QueryPlanner {
                     && usedPathsCoverConstraints(shape);
             boolean covered = !exact && !multikey && !shape.needsDocument
                     && List.of(index.paths()).containsAll(shape.referencedFields);
-            return new Plan(index, ranges, reverse, mergeFrom, exact, covered, sortProvided, false);
+            return new Plan(index, ranges, reverse, mergeFrom, exact, covered, sortProvided, false, multikey);
         }
 
         private boolean usedPathsCoverConstraints(QueryShape shape) {
@@ -110,9 +177,9 @@ final class QueryPlanner {
     }
 
     /** Whether walking the index (after its constrained prefix) yields the requested order, and in which direction. */
-    private record Alignment(boolean reverse, int mergeFrom) {
+    private record Alignment(boolean reverse, int mergeFrom, int firstSorted) {
         static Alignment of(OrderedIndex index, List<FieldConstraint> used, List<SortKey> sort) {
-            if (sort.isEmpty()) return new Alignment(false, -1);
+            if (sort.isEmpty()) return new Alignment(false, -1, 0);
             String[] paths = index.paths();
             int pos = 0;
             Boolean reverse = null;
@@ -150,10 +217,12 @@ final class QueryPlanner {
                 else if (reverse == forward) return null;
             }
             // a range on a key before the sorted ones would interleave values of that key
-            for (int i = 0; i < Math.min(firstSorted, used.size()); i++) {
+            for (int i = 0; i < Math.min(firstSorted < 0 ? paths.length : firstSorted, used.size()); i++) {
                 if (!used.get(i).isPoints()) return null;
             }
-            return new Alignment(reverse, multiPointBefore ? firstSorted : -1);
+            boolean backward = reverse != null && reverse;   // null: every sort key is a constant
+            if (firstSorted < 0) firstSorted = paths.length;
+            return new Alignment(backward, multiPointBefore ? firstSorted : -1, firstSorted);
         }
     }
 

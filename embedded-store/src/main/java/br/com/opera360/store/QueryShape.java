@@ -28,11 +28,23 @@ final class QueryShape {
     boolean needsDocument;
     /** Top-level logical operators other than {@code $and} ({@code $or}, {@code $nor}). */
     boolean hasLogicalResidual;
+    /** The branches of the filter's one {@code $or}, when it has exactly one and no {@code $nor}. */
+    List<Document> orBranches;
+    private int logicalOperators;
+    private final List<Document> otherConjuncts = new java.util.ArrayList<>();
 
     static QueryShape of(Document filter) {
         QueryShape shape = new QueryShape();
-        if (filter != null) shape.read(filter);
+        if (filter != null) {
+            shape.read(filter);
+            if (shape.logicalOperators != 1) shape.orBranches = null;
+        }
         return shape;
+    }
+
+    /** The filter's conjuncts other than its {@code $or}, as one filter. */
+    Document withoutOr() {
+        return otherConjuncts.isEmpty() ? new Document() : new Document("$and", otherConjuncts);
     }
 
     boolean isEmpty() {
@@ -47,6 +59,12 @@ final class QueryShape {
                 for (Object part : list) if (part instanceof Document d) read(d); else needsDocument = true;
             } else if (key.equals("$or") || key.equals("$nor")) {
                 hasLogicalResidual = true;
+                logicalOperators++;
+                if (key.equals("$or") && value instanceof List<?> list && list.stream().allMatch(Document.class::isInstance)) {
+                    orBranches = list.stream().map(Document.class::cast).toList();
+                } else {
+                    logicalOperators++;
+                }
                 if (value instanceof List<?> list) {
                     for (Object part : list) if (part instanceof Document d) collectFields(d); else needsDocument = true;
                 }
@@ -54,8 +72,10 @@ final class QueryShape {
                 // no effect on matching
             } else if (key.startsWith("$")) {
                 needsDocument = true;
+                otherConjuncts.add(new Document(key, value));
             } else {
                 readField(key, value);
+                otherConjuncts.add(new Document(key, value));
             }
         }
     }

@@ -128,6 +128,14 @@ class IndexedStoreTest {
     }
 
     @Test
+    void a_second_document_with_the_same_id_is_a_duplicate_key() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.insertOne(new Document("_id", "a").append("n", 1));
+        assertThatThrownBy(() -> invoices.insertOne(new Document("_id", "a").append("n", 2))).hasMessageContaining("E11000");
+        assertThat(invoices.find().into(new ArrayList<>())).extracting(d -> d.get("n")).containsExactly(1);
+    }
+
+    @Test
     void indexes_are_kept_in_the_file_and_used_after_a_restart(@TempDir Path dir) {
         var invoices = start(IndexedH2Backend.open(dir.resolve("store.mv")));
         invoices.createIndex(Indexes.ascending("accountId", "dueDay"));

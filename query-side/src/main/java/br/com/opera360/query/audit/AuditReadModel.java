@@ -26,10 +26,13 @@ class AuditReadModel implements ReadModel {
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
         var events = mongo.indexOps(AuditEventView.class);
-        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_index"));
+        // each ends with the instant, so a from/to filter is decided on index keys
+        events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
+                .on("timestamp", Sort.Direction.ASC).named("account_index_time"));
         events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateType", Sort.Direction.ASC)
-                .on("aggregateId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_aggregate_index"));
+                .on("aggregateId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).on("timestamp", Sort.Direction.ASC)
+                .named("account_aggregate_index_time"));
         events.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("aggregateId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC).named("account_aggregateId_index"));
+                .on("_id", Sort.Direction.ASC).on("timestamp", Sort.Direction.ASC).named("account_aggregateId_index_time"));
     }
 }

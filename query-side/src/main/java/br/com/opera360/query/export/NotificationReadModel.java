@@ -26,6 +26,7 @@ class NotificationReadModel implements ReadModel {
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
         mongo.indexOps(NotificationView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
-                .on("userId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("account_user_created"));
+                .on("userId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                .named("account_user_created_id"));
     }
 }

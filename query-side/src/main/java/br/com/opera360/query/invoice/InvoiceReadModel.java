@@ -23,19 +23,34 @@ class InvoiceReadModel implements ReadModel {
     }
 
     /**
-     * Every list query filters on accountId (equality first), optionally on state, and sorts by one field with the
-     * number as tie-breaker; these compound indexes serve each sort in both directions on real MongoDB.
+     * Every list query filters on accountId (equality first), optionally on state (a status is state plus a due-date
+     * range), on issueDate (year/month) and on dueDate, and sorts by one field with the number as tie-breaker. Each
+     * index holds every filtered field after its sort keys, so the filter is decided on index keys and only the
+     * page's documents are read: per sort field one index led by the account and one led by account and state, and
+     * one led by the issue date for the year/month filter, whose page is sorted on its keys.
      */
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
         var invoices = mongo.indexOps(InvoiceView.class);
         for (String sortField : new String[]{"dueDate", "issueDate", "totalCents"}) {
-            invoices.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on(sortField, Sort.Direction.ASC)
-                    .on("number", Sort.Direction.ASC).named("account_" + sortField));
-            invoices.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                    .on(sortField, Sort.Direction.ASC).on("number", Sort.Direction.ASC).named("account_state_" + sortField));
+            invoices.ensureIndex(covering(new Index().on("accountId", Sort.Direction.ASC), sortField)
+                    .named("account_" + sortField + "_filters"));
+            invoices.ensureIndex(covering(new Index().on("accountId", Sort.Direction.ASC).on("state", Sort.Direction.ASC), sortField)
+                    .named("account_state_" + sortField + "_filters"));
         }
+        invoices.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("issueDate", Sort.Direction.ASC)
+                .on("dueDate", Sort.Direction.ASC).on("totalCents", Sort.Direction.ASC).on("number", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).named("account_issued_filters"));
         mongo.indexOps(NegotiationView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("reference", Sort.Direction.ASC).named("account_reference"));
+    }
+
+    /** The sort key, the number as tie-breaker, then the filtered fields the sort key is not. */
+    private static Index covering(Index index, String sortField) {
+        index.on(sortField, Sort.Direction.ASC).on("number", Sort.Direction.ASC);
+        for (String filtered : new String[]{"state", "issueDate", "dueDate"}) {
+            if (!filtered.equals(sortField)) index.on(filtered, Sort.Direction.ASC);
+        }
+        return index;
     }
 }

@@ -28,14 +28,16 @@ class ServiceIndexes implements ReadModel {
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
         var services = mongo.indexOps(ServiceView.class);
-        services.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("designationKey", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC).named("account_designation"));
-        for (String field : new String[]{"status", "serviceType", "contract", "clientCode", "speedMbps", "address.cep"}) {
-            services.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on(field, Sort.Direction.ASC)
-                    .named("account_" + field.replace('.', '_')));
+        // the list sorts by designation and filters on any of these fields: all of them in one index, after the sort
+        // keys, decide the filter on index keys (the text filters too), so only the page's documents are read
+        var list = new Index().on("accountId", Sort.Direction.ASC).on("designationKey", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC);
+        for (String field : new String[]{"status", "serviceType", "address.state", "cityKey", "contract", "clientCode", "speedMbps"}) {
+            list.on(field, Sort.Direction.ASC);
         }
-        services.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("address.state", Sort.Direction.ASC)
-                .on("cityKey", Sort.Direction.ASC).named("account_state_city"));
+        services.ensureIndex(list.named("account_designation_filters"));
+        services.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("address.cep", Sort.Direction.ASC)
+                .on("designationKey", Sort.Direction.ASC).named("account_cep_designation"));
         mongo.indexOps(ServiceMapView.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("lat", Sort.Direction.ASC).on("lon", Sort.Direction.ASC).named("account_lat_lon"));
     }

@@ -25,8 +25,11 @@ class UserReadModel implements ReadModel {
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
         var indexes = mongo.indexOps(UserView.class);
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).named("account_name"));
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("profileId", Sort.Direction.ASC).named("account_profile"));
-        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("account_status"));
+        // the list sorts by name and filters on status, profile and a name-or-e-mail text: all on index keys
+        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).on("emailKey", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .on("profileId", Sort.Direction.ASC).named("account_name_filters"));
+        indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("profileId", Sort.Direction.ASC)
+                .on("nameKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_profile_name"));
     }
 }

@@ -3,7 +3,9 @@ package br.com.opera360.app.config;
 import br.com.opera360.app.identity.StoreDurability;
 import br.com.opera360.app.projection.ProjectionOperations;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import br.com.opera360.store.IndexedH2Backend;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import java.time.Clock;
@@ -33,25 +35,32 @@ import java.sql.SQLException;
 class EmbeddedModeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedModeConfiguration.class);
 
-    /** Closed by the server's shutdown, which also writes the last changes to the file. */
+    /**
+     * Closed by the server's shutdown, which also writes the last changes to the file. Each query the store's indexes
+     * did not serve counts in {@code opera360.store.fallback} (tagged by collection and query shape).
+     */
     @Bean(destroyMethod = "")
-    H2Backend readModelBackend(Opera360Properties props) {
+    IndexedH2Backend readModelBackend(Opera360Properties props, MeterRegistry meters, Clock clock) {
         try {
             var dir = props.dataDir().resolve("readmodel");
             Files.createDirectories(dir);
-            return new H2Backend(dir.resolve("readmodel.mv").toString());
+            var backend = IndexedH2Backend.open(dir.resolve("readmodel.mv"), clock);
+            backend.fallbacks().listen((collection, shape) -> Counter.builder("opera360.store.fallback")
+                    .description("Read-model queries the embedded store's indexes did not serve")
+                    .tag("collection", collection).tag("shape", shape).register(meters).increment());
+            return backend;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the read-model store under " + props.dataDir(), e);
         }
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(H2Backend readModelBackend,
+    MongoServer embeddedMongoServer(IndexedH2Backend readModelBackend,
                                     @Value("${opera360.embedded.mongo-port:0}") int port) {
         var server = new MongoServer(readModelBackend);
         // loopback only; a fixed port (opera360.embedded.mongo-port) lets benchmarks and durability tests reach it
         server.bind("127.0.0.1", port);
-        log.info("Embedded read-model store (mongo-java-server on an H2 file) listening on {}", server.getLocalAddress());
+        log.info("Embedded read-model store (indexed mongo-java-server on an H2 file) listening on {}", server.getLocalAddress());
         return server;
     }
 
@@ -97,7 +106,7 @@ class EmbeddedModeConfiguration {
      * survive a kill the next instant, so their writes commit the store at once.
      */
     @Bean
-    StoreDurability embeddedStoreDurability(H2Backend readModelBackend) {
+    StoreDurability embeddedStoreDurability(IndexedH2Backend readModelBackend) {
         return readModelBackend::commit;
     }
 }

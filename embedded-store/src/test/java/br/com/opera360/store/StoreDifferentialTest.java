@@ -29,14 +29,19 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,9 +88,9 @@ class StoreDifferentialTest {
                         .isEmpty();
                 }
             }
-            System.out.printf("StoreDifferentialTest seed=%d cases=%d in %d ms; %s; fallbackCount()=%d, by shape %s%n", seed,
-                cases, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), run.summary(), backend.fallbackCount(),
-                backend.fallbacks().byShape());
+            System.out.printf("StoreDifferentialTest seed=%d cases=%d in %d ms; %s; fallbackCount()=%d over %d query shapes%n",
+                seed, cases, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), run.summary(), backend.fallbackCount(),
+                backend.fallbacks().byShape().size());
 
             // ---- The planner must serve every query of an indexable shape from an index. ----
             // Which shapes count as indexable is defined (and can be adjusted) in IndexableShapes: equality/$in on an index
@@ -139,7 +144,7 @@ class StoreDifferentialTest {
         private final RandomData data;
         private final List<IndexSpec> indexes = new ArrayList<>();
         private final List<Object> knownIds = new ArrayList<>();
-        private final Map<String, int[]> stats = new TreeMap<>(); // kind -> {ok, both failed}
+        private final Map<String, long[]> stats = new TreeMap<>(); // kind -> {ok, both failed, milliseconds}
         private final List<String> indexableFallbacks = new ArrayList<>();
         private int indexableFinds;
         private int caseNumber = -1;
@@ -699,19 +704,57 @@ class StoreDifferentialTest {
         }
 
         private String check(String description, String kind, Function<Side, String> operation) {
+            return check(description, kind, operation, true);
+        }
+
+        /** Runs the operation on both servers and compares; returns the outcome, or an error marker if they differ and !failOnDifference. */
+        private String check(String description, String kind, Function<Side, String> operation, boolean failOnDifference) {
+            long started = System.nanoTime();
             Outcomes.Outcome expected = Outcomes.of(() -> operation.apply(stock));
             Outcomes.Outcome actual = Outcomes.of(() -> operation.apply(ours));
-            int[] counters = stats.computeIfAbsent(kind, k -> new int[2]);
+            long[] counters = stats.computeIfAbsent(kind, k -> new long[3]);
             counters[Outcomes.isError(expected.key()) ? 1 : 0]++;
+            counters[2] += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (!expected.key().equals(actual.key())) {
+                if (!failOnDifference) {
+                    return "differ: stock " + expected + " ours " + actual;
+                }
                 fail(message(description, expected.toString(), actual.toString()));
             }
             return expected.key();
         }
 
+        /**
+         * The whole collection in _id order, compared as raw BSON bytes (exact: field order and types included, and cheaper
+         * than JSON for a comparison made after every write); on a difference, compared again as JSON for the message.
+         */
         private void compareCollections(String when) {
-            check("whole collection, sorted by _id, " + when, "whole-collection comparison",
-                s -> Outcomes.ordered(s.items().find().sort(new Document("_id", 1)).into(new ArrayList<>())));
+            String description = "whole collection, sorted by _id, " + when;
+            String raw = check(description, "whole-collection comparison", Run::rawDigest, false);
+            if (raw.startsWith("differ: ")) {
+                check(description, "whole-collection comparison (JSON)",
+                    s -> Outcomes.ordered(s.items().find().sort(new Document("_id", 1)).into(new ArrayList<>())));
+                fail(message(description + " (raw BSON differs, JSON does not)", raw, raw));
+            }
+        }
+
+        private static String rawDigest(Side side) {
+            MessageDigest digest = sha256();
+            int count = 0;
+            for (RawBsonDocument d : side.items().withDocumentClass(RawBsonDocument.class).find().sort(new Document("_id", 1))) {
+                ByteBuffer bytes = d.getByteBuffer().asNIO();
+                digest.update(bytes);
+                count++;
+            }
+            return count + " documents, sha-256 " + HexFormat.of().formatHex(digest.digest());
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private String message(String description, String expected, String actual) {
@@ -752,8 +795,9 @@ class StoreDifferentialTest {
         }
 
         String summary() {
-            StringBuilder sb = new StringBuilder("indexable finds=" + indexableFinds + "; per kind ok/both-failed:");
-            stats.forEach((kind, c) -> sb.append(' ').append(kind).append('=').append(c[0]).append('/').append(c[1]));
+            StringBuilder sb = new StringBuilder("indexable finds=" + indexableFinds + "; per kind ok/both-failed/ms:");
+            stats.forEach((kind, c) -> sb.append(' ').append(kind).append('=').append(c[0]).append('/').append(c[1])
+                .append('/').append(c[2]));
             sb.append("; final collection size=").append(stock.items().countDocuments());
             return sb.toString();
         }

@@ -25,6 +25,10 @@ import java.util.Optional;
  *   <li>any skip, limit, projection or batch size.</li>
  * </ol>
  * A filter with no condition at all is not counted (a collection scan is the right plan for it).
+ *
+ * <p><b>Multikey indexes</b> (here: those with the array field {@code tags}): following the planner's documented design
+ * (OrderedIndex: a multikey index "can no longer serve sorts or two-sided ranges"), a query is indexable on them only
+ * without a sort and with at most a one-sided range.
  */
 final class IndexableShapes {
 
@@ -36,6 +40,11 @@ final class IndexableShapes {
 
         int direction(String field) {
             return ((Number) keys.get(field)).intValue();
+        }
+
+        /** Whether documents hold arrays under one of the keys (only {@code tags} does in the generated data). */
+        boolean multikey() {
+            return keys.containsKey("tags");
         }
     }
 
@@ -75,6 +84,9 @@ final class IndexableShapes {
             if (kind == Kind.RANGE && i != p - 1) {
                 return false;
             }
+            if (kind == Kind.RANGE && index.multikey() && isTwoSided((Document) filter.get(key))) {
+                return false;
+            }
             if (kind == Kind.IN) {
                 usesIn = true;
             }
@@ -85,7 +97,7 @@ final class IndexableShapes {
         if (sort == null || sort.isEmpty()) {
             return true;
         }
-        if (usesIn) {
+        if (usesIn || index.multikey()) {
             return false;
         }
         List<String> sortKeys = new ArrayList<>(sort.keySet());
@@ -114,6 +126,10 @@ final class IndexableShapes {
             }
         }
         return false;
+    }
+
+    private static boolean isTwoSided(Document range) {
+        return (range.containsKey("$gt") || range.containsKey("$gte")) && (range.containsKey("$lt") || range.containsKey("$lte"));
     }
 
     private enum Kind { EQ, IN, RANGE, OTHER }

@@ -43,6 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same file goes through three kills at different moments (early, during steady writing, later), each child
  * continuing from what the previous crash left.
  *
+ * <p>The backend checks its indexes when it opens after an unclean stop and rebuilds those that disagree with the
+ * documents, so {@code verifyIndexes()} right after opening asserts the result of that repair; the rebuilds it logged
+ * are printed per round (informational: they show whether the crash left the file's indexes behind its documents).
+ *
  * <p>Not asserted: that every acknowledged write survived (the store commits in the background, like the stock H2
  * backend; losing the last second of writes on a crash is accepted), only that what survived is consistent.
  */

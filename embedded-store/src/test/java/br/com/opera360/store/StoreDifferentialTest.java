@@ -60,15 +60,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * depends on the scan order (which differs between backends by design) are not generated or are compared order-free.
  *
  * <p>Re-run a failure with {@code -Dstore.seed=<seed>} (printed in every assertion message); raise the number of cases with
- * {@code -Dstore.cases=<n>} (default {@value #DEFAULT_CASES}).
+ * {@code -Dstore.cases=<n>} (default {@value #DEFAULT_CASES}); {@code -Dstore.verifyEvery=1} runs verifyIndexes() after
+ * every case instead of every 500 to find the case that broke an index.
  */
 class StoreDifferentialTest {
 
     static final int DEFAULT_CASES = 3000;
     private static final int INITIAL_DOCUMENTS = 250;
     private static final int OWNERS = 40;
-    /** verifyIndexes() runs after every this many cases and after the last one. */
-    private static final int VERIFY_EVERY = 500;
+    /** verifyIndexes() runs after every this many cases and after the last one; -Dstore.verifyEvery=1 pins down the case. */
+    private static final int VERIFY_EVERY = Integer.getInteger("store.verifyEvery", 500);
 
     @Test
     void the_indexed_store_answers_thousands_of_random_reads_and_writes_like_the_stock_memory_backend() {

@@ -1,0 +1,84 @@
+package br.com.opera360.store;
+
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The minimal cases of the disagreements {@link StoreDifferentialTest} found, kept as plain regression tests: each runs
+ * the same steps on the stock {@link MemoryBackend} and on {@link IndexedH2Backend}, then compares the outcome of the
+ * last step, the whole collection and {@code verifyIndexes()}.
+ */
+class StoreMinimalCasesTest {
+
+    /** Seed 1, case #12 (fixed in 554a132): every sort key fixed by an equality made the planner throw. */
+    @Test
+    void a_sort_on_a_key_fixed_by_an_equality_returns_what_the_stock_engine_returns() {
+        assertSameAsStock(
+            c -> {
+                c.createIndex(new Document("qty", 1));
+                c.insertMany(List.of(new Document("_id", 1).append("qty", 36), new Document("_id", 2).append("qty", 36L),
+                    new Document("_id", 3).append("qty", 7)));
+            },
+            c -> Outcomes.unordered(c.find(new Document("qty", new Document("$eq", 36))).sort(new Document("qty", -1))
+                .batchSize(3).into(new ArrayList<>())));
+    }
+
+    /** Seed 12, case #23 and seed -4188398767380541524, case #4: a document with an empty array in a multikey index. */
+    @Test
+    void a_document_with_an_empty_array_in_an_indexed_field_can_be_deleted() {
+        assertSameAsStock(
+            c -> {
+                c.createIndex(new Document("tags", 1));
+                c.insertOne(new Document("_id", 1).append("tags", List.of()));
+            },
+            c -> String.valueOf(c.deleteOne(new Document("_id", 1)).getDeletedCount()));
+    }
+
+    /** Seed 11, verifyIndexes() after case #1999: the entry of an empty array disappeared on an unrelated update. */
+    @Test
+    void updating_another_field_of_a_document_with_an_empty_indexed_array_keeps_its_index_entry() {
+        assertSameAsStock(
+            c -> {
+                c.createIndex(new Document("tags", 1));
+                c.insertOne(new Document("_id", 1).append("tags", List.of()));
+            },
+            c -> String.valueOf(c.updateOne(new Document("_id", 1), new Document("$set", new Document("x", 1))).getModifiedCount()));
+    }
+
+    /** Seeds 11 and 12 with non-empty arrays: one entry per distinct element is right, verifyIndexes() expected one per element. */
+    @Test
+    void an_array_with_a_repeated_element_passes_verify_indexes() {
+        assertSameAsStock(
+            c -> c.createIndex(new Document("tags", 1)),
+            c -> {
+                c.insertOne(new Document("_id", 1).append("tags", List.of("a", "a")));
+                return Outcomes.unordered(c.find(new Document("tags", "a")).into(new ArrayList<>()));
+            });
+    }
+
+    private static void assertSameAsStock(Consumer<MongoCollection<Document>> setUp,
+                                          Function<MongoCollection<Document>, String> lastStep) {
+        IndexedH2Backend backend = IndexedH2Backend.inMemoryStore();
+        try (StoreDifferentialTest.Side stock = StoreDifferentialTest.Side.start(new MemoryBackend());
+             StoreDifferentialTest.Side ours = StoreDifferentialTest.Side.start(backend)) {
+            setUp.accept(stock.items());
+            setUp.accept(ours.items());
+            Outcomes.Outcome expected = Outcomes.of(() -> lastStep.apply(stock.items()));
+            Outcomes.Outcome actual = Outcomes.of(() -> lastStep.apply(ours.items()));
+            assertThat(actual.key()).as("outcome of the last step; stock: %s; ours: %s", expected, actual).isEqualTo(expected.key());
+            assertThat(Outcomes.ordered(ours.items().find().sort(new Document("_id", 1)).into(new ArrayList<>())))
+                .as("whole collection")
+                .isEqualTo(Outcomes.ordered(stock.items().find().sort(new Document("_id", 1)).into(new ArrayList<>())));
+            assertThat(backend.verifyIndexes()).as("verifyIndexes()").isEmpty();
+        }
+    }
+}

@@ -58,13 +58,19 @@ final class IndexedCollection extends H2Collection {
         return StockInternals.firstBatchCursorResponse(getFullName(), firstBatch, cursorId);
     }
 
-    /** The documents of a {@code $match} stage, lazily, and whether they already come in the next stage's sort order. */
-    Stream<Document> matching(Document filter, Document sort, boolean[] sortProvided) {
+    /**
+     * The documents of a {@code $match} stage, lazily, and whether they already come in the next stage's sort order.
+     * When the following stages read only {@code fields} (a {@code $group} over indexed fields) and the index keys
+     * decide the filter, they get the index keys instead of the documents.
+     */
+    Stream<Document> matching(Document filter, Document sort, Set<String> fields, boolean[] sortProvided) {
         Plan plan = plan(filter, sort);
         sortProvided[0] = sort != null && plan.sortProvided();
         Snapshot snapshot = snapshot();
-        Iterator<Document> documents = new PlanExecutor(plan, snapshot, filter)
-                .documents(sortProvided[0] ? sort : null, 0, 0, null, getIdField(), false, sink(filter, sort));
+        PlanExecutor executor = new PlanExecutor(plan, snapshot, filter);
+        Iterator<Document> documents = sort == null && fields != null && executor.keysSuffice(fields)
+                ? executor.keyDocuments()
+                : executor.documents(sortProvided[0] ? sort : null, 0, 0, null, getIdField(), false, sink(filter, sort));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, 0), false).onClose(snapshot::close);
     }
 

@@ -152,10 +152,18 @@ final class IndexedH2Database extends H2Database {
         List<Document> pipeline = Aggregation.parse(query.get("pipeline"));
         if (pipeline.isEmpty() || !(pipeline.get(0).get("$match") instanceof Document match)) return null;
         clearLastStatus(channel);
+        String namespace = getFullCollectionNamespace(collectionName);
+        Long counted = PipelineShapes.countOf(pipeline, (filter, skip, limit) -> collection.count(filter, skip, limit));
+        if (counted != null) {
+            // the drivers' countDocuments: answered like the count command, from the index where it can
+            List<Document> answer = counted == 0 ? List.of() : List.of(new Document("_id", 1).append("n", counted.intValue()));
+            return StockInternals.firstBatchCursorResponse(namespace, answer, 0);
+        }
         Document sort = pipeline.size() > 1 && pipeline.get(1).get("$sort") instanceof Document s ? s : null;
+        Set<String> fields = sort == null && pipeline.size() > 1 ? PipelineShapes.groupFields(pipeline.get(1)) : null;
         boolean[] sortProvided = new boolean[1];
         List<Document> result;
-        try (Stream<Document> source = collection.matching(match, sort, sortProvided)) {
+        try (Stream<Document> source = collection.matching(match, sort, fields, sortProvided)) {
             List<Document> rest = pipeline.subList(sortProvided[0] ? 2 : 1, pipeline.size());
             Aggregation aggregation = Aggregation.fromPipeline(rest, resolver, this, collection, oplog);
             // the stock check warns about a non-empty cursor option; this path honours its batch size itself

@@ -151,12 +151,46 @@ final class PlanExecutor {
         };
     }
 
+    /** Whether the index keys alone answer the filter and hold these fields, so no document needs reading. */
+    boolean keysSuffice(java.util.Collection<String> fields) {
+        if (!plan.usesIndex() || plan.dedupe() || !(plan.exact() || plan.covered())) return false;
+        List<String> paths = List.of(plan.index().paths());
+        return fields.stream().allMatch(f -> paths.contains(f) || f.equals(OrderedIndex.ID_FIELD));
+    }
+
+    /** The matching entries' keys as documents (with {@code _id}), in index order: for stages that read only those. */
+    Iterator<Document> keyDocuments() {
+        Iterator<IndexEntry> entries = entries();
+        boolean covered = plan.covered();
+        return new Iterator<>() {
+            private Document next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && entries.hasNext()) {
+                    Document keys = keysAsDocument(entries.next());
+                    if (!covered || matcher.matches(keys, filter)) next = keys;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Document d = next;
+                next = null;
+                return d;
+            }
+        };
+    }
+
     /** How many documents match, reading as little as the plan allows. */
     long count(FallbackSink sink) {
         if (plan.usesIndex() && plan.exact()) {
             RootReference<IndexEntry, byte[]> root = snapshot.root(plan.index());
             long total = 0;
-            for (Plan.Range range : plan.ranges()) total += insertionPoint(root, range.high()) - insertionPoint(root, range.low());
+            // an empty interval ($gt 5 and $lt 3) has its low bound after its high one
+            for (Plan.Range range : plan.ranges()) total += Math.max(0, insertionPoint(root, range.high()) - insertionPoint(root, range.low()));
             return total;
         }
         long count = 0;

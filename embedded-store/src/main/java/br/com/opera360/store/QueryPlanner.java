@@ -86,8 +86,10 @@ final class QueryPlanner {
      * and only the returned documents read).
      */
     static int score(Candidate candidate, Plan plan, List<SortKey> sort) {
-        boolean ordered = sort == null || sort.isEmpty() || plan.sortProvided() || PlanExecutor.sortsOnEntries(plan, sort);
-        return 1000 * candidate.pointKeys() + (candidate.interval() ? 500 : 0) + (ordered ? 1500 : 0)
+        // walking the index in order streams; sorting entries still visits every match, so it ranks below
+        int order = sort == null || sort.isEmpty() || plan.sortProvided() ? 1500
+                : PlanExecutor.sortsOnEntries(plan, sort) ? 1000 : 0;
+        return 1000 * candidate.pointKeys() + (candidate.interval() ? 500 : 0) + order
                 + (plan.exact() ? 200 : plan.covered() ? 100 : 0) + 10 - Math.min(candidate.index().paths().length, 9);
     }
 

@@ -27,7 +27,8 @@ class InvoiceReadModel implements ReadModel {
      * range), on issueDate (year/month) and on dueDate, and sorts by one field with the number as tie-breaker. Each
      * index holds every filtered field after its sort keys, so the filter is decided on index keys and only the
      * page's documents are read: per sort field one index led by the account and one led by account and state, and
-     * one led by the issue date for the year/month filter, whose page is sorted on its keys.
+     * one led by the issue date for the year/month filter, whose page is sorted on its keys. Names carry the
+     * shape: a changed key list is a new index, never a conflicting redefinition of an existing one.
      */
     @Override
     public void ensureIndexes(MongoTemplate mongo) {
@@ -45,10 +46,13 @@ class InvoiceReadModel implements ReadModel {
                 .on("reference", Sort.Direction.ASC).named("account_reference"));
     }
 
-    /** The sort key, the number as tie-breaker, then the filtered fields the sort key is not. */
+    /**
+     * The sort key, the number as tie-breaker, then the filtered fields the sort key is not, and the amounts the
+     * summary adds up (so the summary, too, reads index keys only).
+     */
     private static Index covering(Index index, String sortField) {
         index.on(sortField, Sort.Direction.ASC).on("number", Sort.Direction.ASC);
-        for (String filtered : new String[]{"state", "issueDate", "dueDate"}) {
+        for (String filtered : new String[]{"state", "issueDate", "dueDate", "totalCents", "amountDueCents"}) {
             if (!filtered.equals(sortField)) index.on(filtered, Sort.Direction.ASC);
         }
         return index;

@@ -232,7 +232,15 @@ final class RandomData {
     // ------------------------------------------------------------------ filters
 
     Document filter(List<Object> knownIds) {
-        return filter(knownIds, 0);
+        Document f = filter(knownIds, 0);
+        // Stock limitation, not generated: a filter whose top-level keys are exactly those of a compound unique index
+        // (here the optional {seq, status}) with a literal regex as one value makes the stock engine pick that index and
+        // throw "Not yet implemented" (AbstractUniqueIndex.getPositions); real MongoDB and our backend answer it.
+        if (f.keySet().equals(Set.of("seq", "status"))
+            && (f.get("status") instanceof BsonRegularExpression || f.get("seq") instanceof BsonRegularExpression)) {
+            f.remove("status");
+        }
+        return f;
     }
 
     private Document filter(List<Object> knownIds, int depth) {

@@ -563,8 +563,9 @@ class StoreDifferentialTest {
         }
 
         private void deleteMany() {
-            Document filter = data.filter(knownIds);
-            if (stock.items().countDocuments(filter) > 25) {
+            Document generated = data.filter(knownIds);
+            Document filter = generated;
+            if (Outcomes.of(() -> String.valueOf(stock.items().countDocuments(generated) > 25)).key().equals("ok true")) {
                 // keep the collection from emptying: restrict to a handful of sequence numbers
                 filter = new Document("$and", List.of(filter,
                     new Document("seq", new Document("$in", data.values("seq", knownIds, 6)))));
@@ -680,8 +681,13 @@ class StoreDifferentialTest {
          * when the filter matches more than one document it is narrowed to the matching document with the lowest _id.
          */
         private Document narrowToOne(Document filter) {
-            List<Document> matches = stock.items().find(filter).sort(new Document("_id", 1)).limit(2)
-                .projection(new Document("_id", 1)).into(new ArrayList<>());
+            List<Document> matches;
+            try {
+                matches = stock.items().find(filter).sort(new Document("_id", 1)).limit(2)
+                    .projection(new Document("_id", 1)).into(new ArrayList<>());
+            } catch (RuntimeException e) {
+                return filter; // the stock engine refuses the filter: the write is then compared as "both failed"
+            }
             if (matches.size() < 2) {
                 return filter;
             }

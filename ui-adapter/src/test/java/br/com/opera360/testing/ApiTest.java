@@ -58,6 +58,7 @@ public abstract class ApiTest {
         registry.add("opera360.ingest.api-key", () -> API_KEY);
         registry.add("opera360.exports.sweep-interval", () -> "PT1S"); // expired export files go within a second
         registry.add("opera360.read-models.drop-grace", () -> "PT2S"); // a replaced read-model generation goes soon
+        registry.add("opera360.reminders.sweep-interval", () -> "0s"); // reminder tests sweep by hand, on days of their own
         registry.add("opera360.pix.issuers." + ISSUER_WITHOUT_PIX + ".key", () -> "");
         registry.add("opera360.pix.issuers." + ISSUER_WITH_OWN_PIX + ".key", () -> "pix@outra-emissora.com.br");
         registry.add("opera360.pix.issuers." + ISSUER_WITH_OWN_PIX + ".merchant-name", () -> "Outra Emissora S.A.");

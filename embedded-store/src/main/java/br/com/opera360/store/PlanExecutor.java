@@ -196,7 +196,12 @@ final class PlanExecutor {
         long count = 0;
         if (plan.usesIndex() && plan.covered()) {
             Iterator<IndexEntry> entries = entries();
-            while (entries.hasNext()) if (matcher.matches(keysAsDocument(entries.next()), filter)) count++;
+            Set<Object> seen = plan.dedupe() ? new HashSet<>() : null;
+            while (entries.hasNext()) {
+                IndexEntry entry = entries.next();
+                if (seen != null && !seen.add(Missing.ofNullable(entry.id))) continue;
+                if (matcher.matches(keysAsDocument(entry), filter)) count++;
+            }
             return count;
         }
         Iterator<Document> documents = matches(0);

@@ -83,6 +83,31 @@ class IndexedStoreTest {
     }
 
     @Test
+    void an_or_of_two_statuses_counts_and_pages_each_invoice_once() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("accountId", "state", "dueDay", "number", "issueDay"));
+        invoices.createIndex(Indexes.ascending("accountId", "state", "issueDay", "number", "dueDay"));
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            docs.add(new Document("_id", i).append("accountId", "a").append("state", i % 4 == 0 ? "PAID" : "UNPAID")
+                    .append("dueDay", i % 100).append("issueDay", i % 50).append("number", String.format("%04d", i)));
+        }
+        invoices.insertMany(docs);
+        var both = Filters.and(Filters.eq("accountId", "a"), Filters.or(
+                Filters.and(Filters.eq("state", "UNPAID"), Filters.gte("dueDay", 50)),
+                Filters.and(Filters.eq("state", "UNPAID"), Filters.lt("dueDay", 50))));
+
+        assertThat(invoices.countDocuments(both)).isEqualTo(300);
+        assertThat(invoices.find(both).sort(Sorts.ascending("issueDay", "number")).into(new ArrayList<>())).hasSize(300);
+        var overlapping = Filters.and(Filters.eq("accountId", "a"), Filters.or(
+                Filters.and(Filters.eq("state", "UNPAID"), Filters.gte("issueDay", 10)),
+                Filters.and(Filters.eq("state", "UNPAID"), Filters.lt("issueDay", 40))));
+        assertThat(invoices.countDocuments(overlapping)).isEqualTo(300);
+        assertThat(invoices.find(overlapping).sort(Sorts.descending("dueDay", "number")).skip(10).limit(500).into(new ArrayList<>())).hasSize(290);
+        assertThat(backend.fallbackCount()).isZero();
+    }
+
+    @Test
     void a_large_result_streams_in_batches_of_the_requested_size() {
         var invoices = start(IndexedH2Backend.inMemoryStore());
         invoices.createIndex(Indexes.ascending("accountId"));

@@ -40,6 +40,9 @@ public abstract class ApiTest {
     public static final Instant START = Instant.parse("2026-03-10T15:00:00Z");
     public static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     protected static final Path DATA_DIR = Path.of("target/api-test/" + UUID.randomUUID()).toAbsolutePath();
+    /** Invoices of this issuer have no Pix (its override has an empty key); those of the other have their own receiver. */
+    public static final String ISSUER_WITHOUT_PIX = "90000001000129";
+    public static final String ISSUER_WITH_OWN_PIX = "90000002000173";
     private static final AtomicLong CNPJ_SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
 
     @Autowired
@@ -55,6 +58,10 @@ public abstract class ApiTest {
         registry.add("opera360.ingest.api-key", () -> API_KEY);
         registry.add("opera360.exports.sweep-interval", () -> "PT1S"); // expired export files go within a second
         registry.add("opera360.read-models.drop-grace", () -> "PT2S"); // a replaced read-model generation goes soon
+        registry.add("opera360.reminders.sweep-interval", () -> "0s"); // reminder tests sweep by hand, on days of their own
+        registry.add("opera360.pix.issuers." + ISSUER_WITHOUT_PIX + ".key", () -> "");
+        registry.add("opera360.pix.issuers." + ISSUER_WITH_OWN_PIX + ".key", () -> "pix@outra-emissora.com.br");
+        registry.add("opera360.pix.issuers." + ISSUER_WITH_OWN_PIX + ".merchant-name", () -> "Outra Emissora S.A.");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package br.com.opera360.query.invoice;
 
+import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Money;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.invoice.BoletoDetails;
@@ -20,6 +21,7 @@ import br.com.opera360.kernel.invoice.InvoiceServiceDetails;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
 import br.com.opera360.kernel.invoice.InvoiceStatusTotal;
 import br.com.opera360.kernel.invoice.NotaFiscalDocument;
+import br.com.opera360.kernel.invoice.PixTxid;
 import br.com.opera360.kernel.negotiation.GetNegotiation;
 import br.com.opera360.kernel.negotiation.InstallmentStatus;
 import br.com.opera360.kernel.negotiation.NegotiationDetails;
@@ -67,11 +69,13 @@ class InvoiceQueryHandler {
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final EventStore events;
+    private final PixCharges pix;
 
-    InvoiceQueryHandler(ReactiveMongoTemplate mongo, Clock clock, EventStore events) {
+    InvoiceQueryHandler(ReactiveMongoTemplate mongo, Clock clock, EventStore events, PixCharges pix) {
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
+        this.pix = pix;
     }
 
     @QueryHandler
@@ -290,13 +294,13 @@ class InvoiceQueryHandler {
                 .toFuture();
     }
 
-    private static BoletoDetails boleto(InvoiceView v, BoletoDetails.Party payer, LocalDate today) {
+    private BoletoDetails boleto(InvoiceView v, BoletoDetails.Party payer, LocalDate today) {
         InvoiceStatus status = v.status(today);
         var beneficiary = new BoletoDetails.Party(v.issuer(), v.issuerCnpj());
         LocalDate due = LocalDate.parse(v.dueDate());
         BigDecimal amount = money(v.amountDueCents());
         if (status != InvoiceStatus.OPEN && status != InvoiceStatus.PENDING) {
-            return new BoletoDetails(status, v.number(), null, null, null, amount, due, beneficiary, payer.name() == null ? null : payer, null);
+            return new BoletoDetails(status, v.number(), null, null, null, amount, due, beneficiary, payer.name() == null ? null : payer, null, null);
         }
         BancoDoBrasilBoleto.Codes codes;
         try {
@@ -304,10 +308,12 @@ class InvoiceQueryHandler {
         } catch (IllegalArgumentException outOfRange) {
             // an amount above R$ 99.999.999,99 or a due date before 1997-10-07 has no FEBRABAN barcode: no codes
             return new BoletoDetails(status, v.number(), BancoDoBrasilBoleto.BANK, null, null, amount, due, beneficiary,
-                    payer.name() == null ? null : payer, null);
+                    payer.name() == null ? null : payer, null, null);
         }
+        // boleto híbrido: the same amount due, payable by Pix as well
+        var charge = pix.charge(v.issuerCnpj(), amount, PixTxid.forInvoice(new AccountId(v.accountId()), v.number()));
         return new BoletoDetails(status, v.number(), BancoDoBrasilBoleto.BANK, codes.digitableLine(), codes.barcode(), amount,
-                due, beneficiary, payer.name() == null ? null : payer, codes.ourNumber());
+                due, beneficiary, payer.name() == null ? null : payer, codes.ourNumber(), charge);
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
@@ -14,10 +15,11 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
     @Bean
-    Mailer mailer(Environment env, ObjectProvider<JavaMailSender> smtp, Opera360Properties props, Clock clock) {
+    Mailer mailer(Environment env, ObjectProvider<JavaMailSender> smtp, Opera360Properties props, Clock clock,
+                  ObjectProvider<MongoTemplate> mongo) {
         String host = env.getProperty("spring.mail.host");
         if (host != null && !host.isBlank()) {
-            return new SmtpMailer(smtp.getObject(), props.mail().from(), clock);
+            return new SmtpMailer(smtp.getObject(), props.mail().from(), clock, new MailKeys(mongo.getObject()));
         }
         return new OutboxMailer(props.outboxDir(), props.mail().from(), clock);
     }

@@ -44,12 +44,34 @@ class OutboxMailer implements Mailer {
 
     @Override
     public void send(OutgoingMail mail) {
+        write(mail, UUID.randomUUID().toString());
+    }
+
+    /** The key's digest ends the file name: a message already in the outbox under that key is not written again. */
+    @Override
+    public void sendOnce(String key, OutgoingMail mail) {
+        String tag = MailKeys.digest(key);
+        try {
+            Files.createDirectories(outbox);
+            try (var existing = Files.newDirectoryStream(outbox, "*-" + tag + ".eml")) {
+                if (existing.iterator().hasNext()) {
+                    log.info("E-mail to {} ({}) already in the outbox: not written again", mail.to(), mail.subject());
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the outbox " + outbox, e);
+        }
+        write(mail, tag);
+    }
+
+    private void write(OutgoingMail mail, String tag) {
         try {
             Files.createDirectories(outbox);
             var message = new MimeMessage(session);
             MimeMessages.fill(message, mail, from, clock);
             message.saveChanges();
-            String name = NAME_TIME.format(clock.instant()) + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID() + ".eml";
+            String name = NAME_TIME.format(clock.instant()) + "-" + sequence.incrementAndGet() + "-" + tag + ".eml";
             Path tmp = outbox.resolve("." + name + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 message.writeTo(out);

@@ -12,7 +12,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * A printable boleto (ficha de compensação): bank, digitable line, beneficiary and payer with CNPJ, due date, amount
- * and the 44-digit barcode drawn as ITF (interleaved 2 of 5), as FEBRABAN prescribes, by OpenPDF's BarcodeInter25.
+ * and the 44-digit barcode drawn as ITF (interleaved 2 of 5), as FEBRABAN prescribes, by OpenPDF's BarcodeInter25;
+ * with Pix configured, the QR code and the Pix Copia e Cola beside it (boleto híbrido, {@link BoletoPix}).
  */
 final class BoletoPdf {
     private BoletoPdf() {
@@ -52,10 +53,14 @@ final class BoletoPdf {
         barcode.setX(0.75f);
         barcode.setBarHeight(37f);
         var image = barcode.createImageWithBarcode(writer.getDirectContent(), null, null);
-        // added as a block of its own: as a chunk on a line it would rise into the table above
-        image.setSpacingBefore(16);
-        image.setSpacingAfter(4);
-        document.add(image);
+        if (boleto.pix() == null) {
+            // added as a block of its own: as a chunk on a line it would rise into the table above
+            image.setSpacingBefore(16);
+            image.setSpacingAfter(4);
+            document.add(image);
+        } else {
+            document.add(BoletoPix.beside(image, boleto.pix()));
+        }
         var footer = new Paragraph("Ficha de Compensação", Pdfs.LABEL);
         footer.setAlignment(Element.ALIGN_RIGHT);
         document.add(footer);

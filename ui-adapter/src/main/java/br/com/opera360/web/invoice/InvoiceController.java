@@ -237,7 +237,8 @@ class InvoiceController {
                         "Serviço não encontrado nesta fatura.")));
     }
 
-    @Operation(summary = "Boleto da fatura (JSON; com Accept: application/pdf, o PDF para impressão)")
+    @Operation(summary = "Boleto da fatura (JSON; com Accept: application/pdf, o PDF para impressão). Boleto híbrido: "
+            + "quando o Pix está configurado, 'pix' traz o mesmo objeto de /pix e o PDF mostra o QR code e o Pix Copia e Cola.")
     @GetMapping("/{number}/boleto")
     @PreAuthorize("hasAuthority('INVOICES_BOLETO')")
     Mono<ResponseEntity<?>> boleto(@AuthenticationPrincipal PortalUser user, @PathVariable String number,
@@ -277,6 +278,7 @@ class InvoiceController {
         body.put("beneficiary", b.beneficiary());
         body.put("payer", b.payer());
         body.put("ourNumber", b.ourNumber());
+        body.put("pix", b.pix());
         return body;
     }
 

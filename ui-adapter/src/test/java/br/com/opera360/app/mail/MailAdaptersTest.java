@@ -36,7 +36,7 @@ class MailAdaptersTest {
         var sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        new SmtpMailer(sender, "m2m-no-reply@m2m.com.br", CLOCK).send(MAIL);
+        new SmtpMailer(sender, "m2m-no-reply@m2m.com.br", CLOCK, null).send(MAIL);
 
         var received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);

@@ -83,7 +83,7 @@ class DocumentsTest {
         var boleto = new BoletoDetails(InvoiceStatus.OPEN, "123456", "001", "00190000090281654100000123456189111790000225569",
                 "00191117900002255690000002816541000012345618", new BigDecimal("2255.69"), LocalDate.of(2026, 3, 15),
                 new BoletoDetails.Party("M2M Telecomunicações S.A.", "11222333000181"), new BoletoDetails.Party("Cliente Ltda", "11444777000161"),
-                "28165410000123456");
+                "28165410000123456", null);
         byte[] pdf = BoletoPdf.render(boleto);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(pdf.length).isGreaterThan(1500);

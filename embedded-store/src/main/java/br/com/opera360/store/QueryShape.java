@@ -129,7 +129,8 @@ final class QueryShape {
         if (operator.equals("$eq") && isPlainValue(operand)) {
             return FieldConstraint.points(java.util.Collections.singletonList(operand));
         }
-        if (operator.equals("$in") && operand instanceof Collection<?> values && !values.isEmpty()
+        // an empty $in matches nothing: no point, no range, nothing read
+        if (operator.equals("$in") && operand instanceof Collection<?> values
                 && values.stream().allMatch(QueryShape::isPlainValue)) {
             return FieldConstraint.points(new java.util.ArrayList<>(values));
         }

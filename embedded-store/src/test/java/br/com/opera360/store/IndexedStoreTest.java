@@ -104,6 +104,7 @@ class IndexedStoreTest {
                 Filters.and(Filters.eq("state", "UNPAID"), Filters.lt("issueDay", 40))));
         assertThat(invoices.countDocuments(overlapping)).isEqualTo(300);
         assertThat(invoices.find(overlapping).sort(Sorts.descending("dueDay", "number")).skip(10).limit(500).into(new ArrayList<>())).hasSize(290);
+        assertThat(invoices.find(Filters.in("_id", List.of())).into(new ArrayList<>())).isEmpty();
         assertThat(backend.fallbackCount()).isZero();
     }
 

@@ -98,10 +98,9 @@ class InvoiceProjection {
      */
     private <V> void change(Class<V> type, String id, Object event, long seq, InvoiceEvolution.Step<V> evolution) {
         inserts.flush(); // the view may have been created earlier in this batch
-        // by id alone, so that any store finds it through the primary index; the version check is the guard
         V current = mongo.findById(id, type);
         if (current == null || versionOf(current) >= seq) return;
-        mongo.replace(query(where("_id").is(id)), evolution.apply(current, event, seq));
+        mongo.replace(query(where("_id").is(id).and("version").lt(seq)), evolution.apply(current, event, seq));
     }
 
     private static long versionOf(Object view) {

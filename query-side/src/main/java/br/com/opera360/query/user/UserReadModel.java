@@ -30,6 +30,7 @@ class UserReadModel implements ReadModel {
                 .on("_id", Sort.Direction.ASC).on("emailKey", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("profileId", Sort.Direction.ASC).named("account_name_filters"));
         indexes.ensureIndex(new Index().on("accountId", Sort.Direction.ASC).on("profileId", Sort.Direction.ASC)
-                .on("nameKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("account_profile_name"));
+                .on("nameKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .on("emailKey", Sort.Direction.ASC).named("account_profile_name_filters"));
     }
 }

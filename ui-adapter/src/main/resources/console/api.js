@@ -94,8 +94,10 @@ export function query(params) {
 export async function download(path, { accept = '*/*', fallbackName = 'arquivo' } = {}) {
   const response = await request('GET', path, undefined, { accept, raw: true });
   const disposition = response.headers.get('Content-Disposition') || '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] || match[2]) : fallbackName;
+  // RFC 6266: filename* (RFC 5987, UTF-8) wins over filename, which may carry an RFC 2047 encoded word
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = extended ? decodeURIComponent(extended[1]) : plain && !plain[1].startsWith('=?') ? plain[1] : fallbackName;
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

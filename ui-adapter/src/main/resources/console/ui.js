@@ -10,14 +10,14 @@ export { render };
 export function Page({ title, actions, children, back }) {
   const heading = useRef();
   useEffect(() => { heading.current?.focus(); }, [title]);
-  return html`<section class="page" aria-labelledby="page-title">
+  return html`<div class="page">
     ${back && html`<p class="back"><a href=${back}>← Voltar</a></p>`}
     <div class="page-head">
       <h1 id="page-title" tabindex="-1" ref=${heading}>${title}</h1>
       ${actions && html`<div class="page-actions">${actions}</div>`}
     </div>
     ${children}
-  </section>`;
+  </div>`;
 }
 
 export const Loading = ({ label = 'Carregando…' }) => html`<p class="loading" role="status">${label}</p>`;

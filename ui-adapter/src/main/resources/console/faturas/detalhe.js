@@ -57,7 +57,7 @@ export function InvoiceDetail({ number, me }) {
 
 function ServiceItems({ number, designation, onClose }) {
   const items = useLoad(() => api.get(`/invoices/${encodeURIComponent(number)}/services/${encodeURIComponent(designation)}`), [designation]);
-  return html`<section class="panel" aria-labelledby="items-title">
+  return html`<div class="panel">
     <div class="panel-head"><h2 id="items-title">Itens do serviço ${designation}</h2>
       <button type="button" class="secondary small" onClick=${onClose}>Fechar</button></div>
     ${items.loading ? html`<${Loading}/>` : items.error ? html`<${ErrorMessage} error=${items.error}/>` : html`
@@ -70,7 +70,7 @@ function ServiceItems({ number, designation, onClose }) {
             <td class="num">${formatMoney(it.amount)}</td></tr>`)}</tbody>
         </table>
       <//>`}
-  </section>`;
+  </div>`;
 }
 
 function StatusDetail({ invoice, onError }) {

@@ -70,7 +70,9 @@ export function NotificationBell() {
   const running = (items || []).filter(n => n.status === 'REQUESTED' || n.status === 'RUNNING').length;
   const label = `Notificações: ${ready} ${ready === 1 ? 'arquivo pronto' : 'arquivos prontos'}${running ? `, ${running} em geração` : ''}`;
   return html`<a class="bell" href="#/notificacoes" aria-label=${label}>
-    <span aria-hidden="true">🔔</span><span class="bell-text">Notificações</span>
+    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" class="bell-icon">
+      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"/>
+    </svg><span class="bell-text">Notificações</span>
     ${ready > 0 && html`<span class="count" aria-hidden="true">${ready}</span>`}
   </a>`;
 }
@@ -94,7 +96,7 @@ export function Notifications() {
               <th scope="row">${name}</th>
               <td>${formatDateTime(n.createdAt)}</td>
               <td><${Badge} status=${status} label=${STATUS[status] || status}/></td>
-              <td><progress max="100" value=${n.progress ?? 0} aria-label=${'Progresso de ' + name}>${n.progress ?? 0}%</progress> ${n.progress ?? 0}%</td>
+              <td><progress max="100" value=${n.progress ?? 0} aria-label=${'Progresso de ' + name}></progress> ${n.progress ?? 0}%</td>
               <td>${n.rowCount == null ? '—' : formatNumber(n.rowCount)}</td>
               <td>${formatDateTime(n.expiresAt)}</td>
               <td>${status === 'READY'

@@ -76,7 +76,7 @@ function AddressPanel({ cep, onClose }) {
     api.get('/services/map/' + encodeURIComponent(cep)).then(data => setState({ data }), error => setState({ error }));
   }, [cep]);
   useEffect(() => { if (state.data) heading.current?.focus(); }, [state.data]);
-  return html`<section class="panel address-panel" aria-labelledby="address-title">
+  return html`<div class="panel address-panel">
     <div class="panel-head">
       <h3 id="address-title" tabindex="-1" ref=${heading}>Serviços no CEP ${formatCep(cep)}</h3>
       <button type="button" class="secondary small" onClick=${onClose} aria-label="Fechar a aba do endereço">▾ Fechar</button>
@@ -92,5 +92,5 @@ function AddressPanel({ cep, onClose }) {
           </tr>`)}</tbody>
         </table>
       <//>`}
-  </section>`;
+  </div>`;
 }

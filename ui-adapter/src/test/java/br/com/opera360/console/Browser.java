@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // generous: the machine the tests run on may be busy with other builds
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final ChromeDriver driver;
@@ -72,6 +73,7 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
+                "profile.default_content_setting_values.automatic_downloads", 1,
                 "intl.accept_languages", "pt-BR"));
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -143,24 +143,28 @@ class ConsoleBrowserIT {
         browser.heading("Token de acesso");
         browser.type("Token", "000000");
         browser.button("Confirmar").click();
-        assertThat(browser.alert().getText()).containsIgnoringCase("token");
+        assertThat(browser.alert().getText()).isEqualTo("Token inválido, expirado ou já utilizado. Faça login novamente para receber um novo token.");
 
         browser.freshStart("#/login");
         String stranger = "ninguem-" + System.nanoTime() + "@demo.opera360.com.br";
-        for (int i = 0; i < 6; i++) {
-            browser.type("Usuário (e-mail)", stranger);
-            browser.type("Senha", "Errada#123");
+        browser.type("Usuário (e-mail)", stranger);
+        browser.type("Senha", "Errada#123");
+        browser.button("Entrar").click();
+        String refused = browser.alert().getText();
+        assertThat(refused).isNotBlank();
+        for (int i = 0; i < 5; i++) {
+            browser.await("the login button ready again", d -> browser.button("Entrar").isEnabled() ? true : null);
             browser.button("Entrar").click();
-            int attempt = i;
-            browser.await("answer to attempt " + attempt, d -> browser.alert().getText().isBlank() ? null : true);
+            AppProcess.sleep(400);
         }
-        String locked = browser.alert().getText();
-        assertThat(locked).as("the lockout message of the API (429)").isNotBlank();
+        browser.await("the lockout message", d -> refused.equals(browser.alert().getText()) ? null : true);
+        assertThat(browser.alert().getText())
+                .isEqualTo("Muitas tentativas de login sem sucesso para este e-mail. Aguarde 15 minutos e tente novamente.");
         assertNoViolations("login with an error");
 
         browser.link("Esqueci minha senha").click();
         browser.heading("Esqueci minha senha");
-        browser.type("Usuário (e-mail)", TECHNICIAN);
+        browser.type("Usuário (e-mail)", "fernanda.lima@demo.opera360.com.br");
         browser.button("Enviar senha temporária").click();
         browser.awaitText("Pedido registrado");
         assertNoViolations("forgot password");
@@ -188,7 +192,7 @@ class ConsoleBrowserIT {
         browser.await("only pending invoices", d -> browser.rows("Lista de faturas").stream().allMatch(r -> r.get(5).equals("Pendente")) ? true : null);
         assertThat(browser.rows("Lista de faturas")).allSatisfy(r -> assertThat(r.get(6)).matches("\\d+ dias? em atraso"));
 
-        browser.button("Data vencimento ↕").click();
+        browser.button("Data vencimento ▼").click();
         browser.await("sorted by due date ascending", d -> browser.hash().contains("sort=dueDate%2Casc") || browser.hash().contains("sort=dueDate,asc") ? true : null);
         List<List<String>> pending = browser.rows("Lista de faturas");
         List<String> dueDates = pending.stream().map(r -> r.get(2).substring(6) + r.get(2).substring(3, 5) + r.get(2).substring(0, 2)).toList();
@@ -264,8 +268,7 @@ class ConsoleBrowserIT {
         signInAsAdmin("#/faturas");
         browser.heading("Faturas");
         browser.button("Exportar").click();
-        browser.region("Selecione a extensão do arquivo");
-        browser.driver.findElement(By.xpath("//label[normalize-space()='.CSV']")).click();
+        browser.field(".CSV").click();
         browser.button("Confirmar").click();
         browser.awaitText("Geração de CSV solicitada com sucesso!");
         assertNoViolations("export requested");
@@ -281,7 +284,7 @@ class ConsoleBrowserIT {
         assertNoViolations("notifications");
         shot("notificacoes");
         browser.button("Baixar Lista de faturas (CSV)").click();
-        Path csv = browser.awaitDownload("*.csv");
+        Path csv = browser.awaitDownload("faturas-*.csv");
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF").contains("Nº Fatura;Data Emissão;Data Vencimento;Valor Total;Empresa Emissora;Status");
     }
@@ -323,7 +326,7 @@ class ConsoleBrowserIT {
         });
         assertThat(map.findElements(By.cssSelector("path")).size()).isGreaterThan(circles.size() + 20);
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block:'center'})", map);
-        circles.get(0).click();
+        circles.get(circles.size() - 1).click();   // the last drawn lies on top of any it overlaps
         WebElement panel = browser.await("the address panel", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]"))
                 .stream().findFirst().orElse(null));
         String cep = panel.getText().replace("Serviços no CEP ", "");
@@ -397,12 +400,12 @@ class ConsoleBrowserIT {
         browser.heading("Usuários");
         browser.button("Desativar usuário Carla Souza").click();
         browser.button("Sim").click();
-        browser.await("Carla gone from the active users", d -> browser.textVisible("Carla Souza") ? null : true);
+        browser.await("Carla gone from the active users", d -> browser.rows("Usuários").stream().noneMatch(r -> r.get(0).equals("Carla Souza")) ? true : null);
         browser.select("Status", "Inativos");
         browser.button("Buscar").click();
         browser.button("Reativar usuário Carla Souza").click();
         browser.button("Sim").click();
-        browser.await("Carla gone from the inactive users", d -> browser.textVisible("Carla Souza") ? null : true);
+        browser.await("Carla gone from the inactive users", d -> browser.rows("Usuários").stream().noneMatch(r -> r.get(0).equals("Carla Souza")) ? true : null);
 
         // the profile detail lists its user
         browser.open("#/administracao/perfis");
@@ -486,15 +489,25 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(13)
-    void keyboard_users_reach_the_content_through_the_skip_link_and_see_where_the_focus_is() {
+    void keyboard_users_move_through_the_console_with_a_visible_focus_and_a_skip_link() {
         signInAsAdmin("#/");
-        browser.heading("Conectividade");
-        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur()");
-        browser.driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
-        WebElement focused = browser.driver.switchTo().activeElement();
-        assertThat(focused.getText()).isEqualTo("Pular para o conteúdo");
-        assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
-        focused.sendKeys(Keys.ENTER);
+        WebElement heading = browser.heading("Conectividade");
+        assertThat(browser.driver.switchTo().activeElement()).as("the new page's heading has the focus").isEqualTo(heading);
+        heading.sendKeys(Keys.TAB);
+        WebElement card = browser.driver.switchTo().activeElement();
+        assertThat(card.getText()).isEqualTo("Faturas");
+        assertThat(card.getCssValue("outline-style")).as("visible focus").isEqualTo("solid");
+        card.sendKeys(Keys.ENTER);
+        browser.heading("Faturas");
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Faturas");
+        WebElement active = browser.driver.switchTo().activeElement();
+        for (int i = 0; i < 20 && !"Pular para o conteúdo".equals(active.getText()); i++) {
+            active.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+            active = browser.driver.switchTo().activeElement();
+        }
+        assertThat(active.getText()).as("the skip link, backwards from the heading").isEqualTo("Pular para o conteúdo");
+        assertThat(active.getCssValue("outline-style")).isEqualTo("solid");
+        active.sendKeys(Keys.ENTER);
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("conteudo");
     }
 

@@ -218,6 +218,12 @@ class ConsoleBrowserIT {
         Path pdf = browser.awaitDownload("*.pdf");
         assertThat(read(pdf)).startsWith("%PDF");
 
+        // the spreadsheet of the invoice's services
+        browser.button("Planilha de serviços").click();
+        browser.field(".XLSX").click();
+        browser.button("Confirmar").click();
+        assertThat(read(browser.awaitDownload("*.xlsx"))).as("an XLSX (zip) file").startsWith("PK");
+
         // year and month filters narrow the list by issue date
         browser.open("#/faturas");
         browser.heading("Faturas");
@@ -311,6 +317,14 @@ class ConsoleBrowserIT {
         shot("servico-detalhe");
         browser.link("Voltar").click();
         browser.heading("Serviços");
+
+        // "Download" of the list: requested, then ready in the notifications
+        browser.button("Download").click();
+        browser.field(".XLSX").click();
+        browser.button("Confirmar").click();
+        browser.awaitText("Geração de XLSX solicitada com sucesso!");
+        browser.button("OK").click();
+        browser.awaitText("Arquivo pronto: Lista de serviços (XLSX).");
     }
 
     @Test
@@ -359,6 +373,23 @@ class ConsoleBrowserIT {
         browser.button("Sim").click();
         browser.heading("Perfil Consulta de Serviços");
         assertThat(browser.textVisible("Nenhum usuário com este perfil.")).isTrue();
+
+        // rename it and grant one more functionality
+        browser.button("Editar").click();
+        browser.heading("Editar perfil");
+        assertThat(browser.field("Visualizar serviços").isSelected()).isTrue();
+        browser.type("Nome do perfil", "Consulta de Serviços e Exportação");
+        browser.field("Exportar serviços").click();
+        browser.button("Salvar").click();
+        browser.button("Sim").click();
+        browser.heading("Perfil Consulta de Serviços e Exportação");
+        assertThat(browser.textVisible("Exportar serviços")).isTrue();
+        browser.button("Editar").click();
+        browser.heading("Editar perfil");
+        browser.type("Nome do perfil", "Consulta de Serviços");
+        browser.button("Salvar").click();
+        browser.button("Sim").click();
+        browser.heading("Perfil Consulta de Serviços");
 
         // a second profile of the same name: the API's 409 next to the name
         browser.open("#/administracao/perfis/novo");

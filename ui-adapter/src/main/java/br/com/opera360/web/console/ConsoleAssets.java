@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 @Component
 class ConsoleAssets {
     static final String LOCATION = "classpath:/console/";
-    private static final Pattern WEBJAR_VERSION = Pattern.compile("/webjars/[^/]+/([^/]+)/");
 
     private final String version;
     private final String preactVersion;
@@ -95,8 +94,10 @@ class ConsoleAssets {
 
     private static String webjarVersion(PathMatchingResourcePatternResolver resolver, String name, String file) {
         try {
+            // the URL of a webjar in the local Maven repository holds ".../org/webjars/npm/<name>/<version>/..." too
+            Pattern version = Pattern.compile("META-INF/resources/webjars/" + Pattern.quote(name) + "/([^/]+)/");
             for (Resource r : resolver.getResources("classpath*:META-INF/resources/webjars/" + name + "/*/" + file)) {
-                Matcher m = WEBJAR_VERSION.matcher(safeUrl(r));
+                Matcher m = version.matcher(safeUrl(r));
                 if (m.find()) return m.group(1);
             }
         } catch (IOException e) {

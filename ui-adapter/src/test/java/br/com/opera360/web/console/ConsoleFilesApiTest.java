@@ -26,7 +26,7 @@ class ConsoleFilesApiTest extends ApiTest {
         assertThat(csp).contains("script-src 'self' 'sha256-" + ConsoleAssets.sha256Base64(importMap.group(1)) + "'")
                        .contains("frame-ancestors 'none'", "object-src 'none'")
                        .doesNotContain("unsafe-inline", "unsafe-eval");
-        assertThat(html).doesNotContain("{{").doesNotContainPattern("<script>|style=\"|on[a-z]+=\"");
+        assertThat(html).doesNotContain("{{").doesNotContainPattern("<script>|\\sstyle=\"|\\son[a-z]+=\"");
     }
 
     @Test

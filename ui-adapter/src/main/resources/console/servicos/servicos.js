@@ -12,7 +12,8 @@ export const UFS = ['AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 
 const EMPTY = { designation: '', state: '', city: '', contract: '', clientCode: '', speedMbps: '', status: '', serviceType: '' };
 
 export const speed = mbps => mbps >= 1000 && mbps % 1000 === 0 ? `${formatNumber(mbps / 1000)} Gbps` : `${formatNumber(mbps)} Mbps`;
-export const addressLine = a => a ? [`${a.street}, ${a.number}`, a.complement, a.district, `${a.city}/${a.state}`, `CEP ${formatCep(a.cep)}`]
+// the map's address of a CEP has no number (its services may differ in it)
+export const addressLine = a => a ? [a.number ? `${a.street}, ${a.number}` : a.street, a.complement, a.district, `${a.city}/${a.state}`, `CEP ${formatCep(a.cep)}`]
   .filter(Boolean).join(' · ') : '—';
 
 export function Services({ me }) {

@@ -64,7 +64,9 @@ class ConsoleBrowserIT {
         Path jar = AppProcess.neutralCopy(Path.of(System.getProperty("opera360.jar", "target/opera360.jar")), work);
         Path data = work.resolve("data");
         outbox = new Outbox(data.resolve("outbox"));
-        app = AppProcess.start(jar, data, API_KEY, work.resolve("app.log"), Map.of("OPERA360_DEMO_DATA", "true"));
+        app = AppProcess.start(jar, data, API_KEY, work.resolve("app.log"), Map.of("OPERA360_DEMO_DATA", "true",
+                // exports expire 45 s after they are ready, so the last test sees one expired
+                "OPERA360_EXPORTS_RETENTION", "PT45S"));
         app.awaitHealthy(HttpClient.newHttpClient(), Duration.ofMinutes(3));
         outbox.awaitCount(ADMIN, 1);
         Path downloads = Files.createDirectories(work.resolve("downloads"));
@@ -344,6 +346,9 @@ class ConsoleBrowserIT {
         WebElement panel = browser.await("the address panel", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]"))
                 .stream().findFirst().orElse(null));
         String cep = panel.getText().replace("Serviços no CEP ", "");
+        String address = browser.await("the address", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]/../following-sibling::p"))
+                .stream().findFirst().map(WebElement::getText).orElse(null));
+        assertThat(address).endsWith("CEP " + cep).doesNotContain("undefined", "null");
         List<List<String>> services = browser.rows("Serviços no CEP " + cep);
         assertThat(services).isNotEmpty();
         assertThat(services.get(0).get(2)).matches("[\\d.]+ [MG]bps");
@@ -561,6 +566,17 @@ class ConsoleBrowserIT {
         assertThat(js.headers().firstValue("Content-Encoding")).contains("gzip");
         var swagger = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/swagger-ui.html")).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(swagger.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    @Order(15)
+    void an_export_past_its_retention_shows_as_expired_with_nothing_to_download() {
+        signInAsAdmin("#/notificacoes");
+        browser.heading("Notificações");
+        browser.await("the invoices export expired", d -> browser.rows("Notificações").stream()
+                .anyMatch(r -> r.get(0).equals("Lista de faturas (CSV)") && r.get(2).equals("Expirado")) ? true : null);
+        assertThat(browser.driver.findElements(By.xpath("//button[@aria-label='Baixar Lista de faturas (CSV)']"))).isEmpty();
+        assertNoViolations("expired notification");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-# Builds ui-adapter/src/main/resources/console/servicos/brasil-uf.json, the web console's map of Brazil's states,
+# Builds ui-adapter/src/main/resources/console/servicos/brasil-uf.js (GeoJSON as an ES module: served, cached and
+# gzipped like the console's other files), the web console's map of Brazil's states,
 # from Natural Earth's admin-1 states and provinces at 1:50m (public domain, naturalearthdata.com) as the Debian
 # package r-cran-rnaturalearthdata carries it (states50). Run once: Rscript scripts/brasil-uf.R
 # (apt-get install r-base-core r-cran-rnaturalearthdata r-cran-sp). Vertices closer than 0.08 degree to the last
@@ -33,4 +34,4 @@ for (i in seq_len(nrow(br))) {
   geom <- paste0('{"type":"MultiPolygon","coordinates":[', paste(rings, collapse=","), ']}')
   feats <- c(feats, paste0('{"type":"Feature","properties":{"uf":"', br$postal[i], '","nome":"', br$name[i], '"},"geometry":', geom, '}'))
 }
-writeLines(paste0('{"type":"FeatureCollection","features":[', paste(feats, collapse=",\n"), ']}'), "ui-adapter/src/main/resources/console/servicos/brasil-uf.json", useBytes=TRUE)
+writeLines(paste0('export default {"type":"FeatureCollection","features":[', paste(feats, collapse=",\n"), ']};'), "ui-adapter/src/main/resources/console/servicos/brasil-uf.js", useBytes=TRUE)

@@ -8,7 +8,6 @@ import { formatCep, formatNumber } from '../format.js';
 import { speed, addressLine } from './servicos.js';
 
 const BRAZIL = [[-34, -74], [5.4, -34.7]];
-const statesUrl = new URL('./brasil-uf.json', import.meta.url);
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
 export function ServiceMap() {
@@ -23,7 +22,7 @@ export function ServiceMap() {
     map.attributionControl.addAttribution('Estados: Natural Earth (domínio público)');
     map.fitBounds(BRAZIL);
     const layer = L.layerGroup().addTo(map);
-    fetch(statesUrl).then(r => r.json()).then(geo => {
+    import('./brasil-uf.js').then(({ default: geo }) => {
       L.geoJSON(geo, { interactive: false, style: { color: '#5b6b7f', weight: 1, fillColor: '#e9eef5', fillOpacity: 1 } }).addTo(map).bringToBack();
     }, () => setError({ message: 'Não foi possível carregar o mapa dos estados.' }));
     let seq = 0;

@@ -58,13 +58,13 @@ final class Browser implements AutoCloseable {
         String message = "The console's browser tests need the Debian packages chromium and chromium-driver ("
                 + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new AssertionError(message);
+        System.err.println("ConsoleBrowserIT SKIPPED: " + message);
         Assumptions.abort("SKIPPED: " + message);
     }
 
     Browser(String base, Path downloads) {
         this.base = base;
         this.downloads = downloads;
-        System.setProperty("SE_OFFLINE", "true");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -78,6 +78,7 @@ final class Browser implements AutoCloseable {
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // the driver's path given explicitly: Selenium Manager (which would download a driver) is never run
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));

@@ -25,9 +25,17 @@ final class FieldConstraint {
     final boolean lowInclusive, highInclusive;
     final boolean exact;
     final boolean nullPoint;            // a point is null: matches null and missing
+    /** Bounded on both sides by the filter's own operators (a type bracket's side does not count). */
+    final boolean twoSided;
 
     private FieldConstraint(List<Object> points, Object low, boolean lowInclusive, Object high, boolean highInclusive,
                             boolean exact) {
+        this(points, low, lowInclusive, high, highInclusive, exact, false);
+    }
+
+    private FieldConstraint(List<Object> points, Object low, boolean lowInclusive, Object high, boolean highInclusive,
+                            boolean exact, boolean twoSided) {
+        this.twoSided = twoSided;
         this.points = points;
         this.low = low;
         this.lowInclusive = lowInclusive;
@@ -51,8 +59,12 @@ final class FieldConstraint {
         return points != null && points.size() == 1;
     }
 
+    /**
+     * On an array field each side of a two-sided range may be met by a different element, so a multikey index cannot
+     * serve it; a single comparison is met by one element, whose value then lies inside the type bracket too.
+     */
     boolean isTwoSided() {
-        return points == null && !(low instanceof MinKey) && !(high instanceof MaxKey);
+        return points == null && twoSided;
     }
 
     /** The interval of one comparison, bounded on its open side by the operand's type bracket. */
@@ -96,7 +108,7 @@ final class FieldConstraint {
             hi = other.high;
             hiInc = other.highInclusive;
         }
-        return new FieldConstraint(null, lo, loInc, hi, hiInc, exact && other.exact);
+        return new FieldConstraint(null, lo, loInc, hi, hiInc, exact && other.exact, true);
     }
 
     private boolean contains(Object value) {

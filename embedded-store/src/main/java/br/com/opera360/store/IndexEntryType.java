@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
  */
 final class IndexEntryType extends BasicDataType<IndexEntry> {
     private static final ValueComparator ORDER = ValueComparator.asc();
+    private static final ValueComparator ORDER_NO_LISTS = ValueComparator.ascWithoutListHandling();
     private final boolean[] descending;
 
     IndexEntryType(boolean[] descending) {
@@ -21,20 +22,33 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
 
     @Override
     public int compare(IndexEntry a, IndexEntry b) {
-        for (int i = 0; i < descending.length; i++) {
-            int c = ORDER.compare(a.values[i], b.values[i]);
-            if (c != 0) return descending[i] ? -c : c;
+        return compareFrom(a, b, 0);
+    }
+
+    /**
+     * The stock comparator treats an array as its smallest or largest element (MongoDB's sort rule), which is no
+     * total order for keys: an empty array would equal nothing, not even itself. Arrays in keys (an empty array, an
+     * array inside an array) compare element by element, then by length; every other value as the stock sort does.
+     */
+    static int compareValues(Object a, Object b) {
+        if (a instanceof java.util.List<?> x && b instanceof java.util.List<?> y) {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int c = compareValues(x.get(i), y.get(i));
+                if (c != 0) return c;
+            }
+            return Integer.compare(x.size(), y.size());
         }
-        return ORDER.compare(a.id, b.id);
+        if (a instanceof java.util.List<?> || b instanceof java.util.List<?>) return ORDER_NO_LISTS.compare(a, b);
+        return ORDER.compare(a, b);
     }
 
     /** Order of entries by their components from {@code from} on, then {@code _id}: the merge order of {@code $in} ranges. */
     int compareFrom(IndexEntry a, IndexEntry b, int from) {
         for (int i = from; i < descending.length; i++) {
-            int c = ORDER.compare(a.values[i], b.values[i]);
+            int c = compareValues(a.values[i], b.values[i]);
             if (c != 0) return descending[i] ? -c : c;
         }
-        return ORDER.compare(a.id, b.id);
+        return compareValues(a.id, b.id);
     }
 
     @Override

@@ -107,14 +107,18 @@ final class OrderedIndex extends Index<Object> {
         if (arrayAt < 0) return List.of(new IndexEntry(values, id));
         markMultikey();
         Collection<?> elements = (Collection<?>) values[arrayAt];
-        if (elements.isEmpty()) return List.of(new IndexEntry(values, id));
-        List<IndexEntry> result = new ArrayList<>(elements.size());
+        if (elements.isEmpty()) {
+            values[arrayAt] = List.of();          // an empty array is one key of its own, as in MongoDB
+            return List.of(new IndexEntry(values, id));
+        }
+        // one entry per distinct element: [a, a] is one key, as the B-tree keeps it
+        java.util.TreeSet<IndexEntry> result = new java.util.TreeSet<>(entries.getKeyType()::compare);
         for (Object element : elements) {
             Object[] copy = values.clone();
             copy[arrayAt] = element;
             result.add(new IndexEntry(copy, id));
         }
-        return result;
+        return new ArrayList<>(result);
     }
 
     private void markMultikey() {

@@ -186,7 +186,7 @@ final class PlanExecutor {
 
     /** How many documents match, reading as little as the plan allows. */
     long count(FallbackSink sink) {
-        if (plan.usesIndex() && plan.exact()) {
+        if (plan.usesIndex() && plan.exact() && !plan.dedupe()) {
             RootReference<IndexEntry, byte[]> root = snapshot.root(plan.index());
             long total = 0;
             // an empty interval ($gt 5 and $lt 3) has its low bound after its high one
@@ -194,13 +194,13 @@ final class PlanExecutor {
             return total;
         }
         long count = 0;
-        if (plan.usesIndex() && plan.covered()) {
+        if (plan.usesIndex() && (plan.exact() || plan.covered())) {
             Iterator<IndexEntry> entries = entries();
             Set<Object> seen = plan.dedupe() ? new HashSet<>() : null;
             while (entries.hasNext()) {
                 IndexEntry entry = entries.next();
                 if (seen != null && !seen.add(Missing.ofNullable(entry.id))) continue;
-                if (matcher.matches(keysAsDocument(entry), filter)) count++;
+                if (plan.exact() || matcher.matches(keysAsDocument(entry), filter)) count++;
             }
             return count;
         }
@@ -215,7 +215,7 @@ final class PlanExecutor {
 
     /** Whether the first {@code skip} matches can be jumped over by position in the counted B-tree. */
     private boolean canSkipByPosition() {
-        return plan.usesIndex() && plan.exact() && plan.ranges().size() == 1 && plan.mergeFrom() < 0;
+        return plan.usesIndex() && plan.exact() && !plan.dedupe() && plan.ranges().size() == 1 && plan.mergeFrom() < 0;
     }
 
     private Iterator<Document> matches(int skip) {

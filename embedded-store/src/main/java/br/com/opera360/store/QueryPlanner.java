@@ -162,7 +162,9 @@ final class QueryPlanner {
             List<Plan.Range> ranges = Ranges.of(index, used);
             if (ranges == null) return Plan.collectionScan(false);
             boolean multikey = index.isMultikey();
-            boolean exact = !multikey && !shape.needsDocument && !shape.hasLogicalResidual && shape.residualFields.isEmpty()
+            // on a multikey index the ranges still say everything (no two-sided range is planned there), but a
+            // document may sit in several entries: the plan deduplicates and never counts by position
+            boolean exact = !shape.needsDocument && !shape.hasLogicalResidual && shape.residualFields.isEmpty()
                     && shape.constraints.size() == used.size() && used.stream().allMatch(c -> c.exact)
                     && usedPathsCoverConstraints(shape);
             boolean covered = !exact && !multikey && !shape.needsDocument

@@ -16,8 +16,6 @@ import java.util.Map;
  * range, then a provided sort, then an exact or covered plan.
  */
 final class QueryPlanner {
-    private static final int MAX_RANGES = 10_000;
-
     private QueryPlanner() {
     }
 
@@ -88,7 +86,7 @@ final class QueryPlanner {
     static int score(Candidate candidate, Plan plan, List<SortKey> sort) {
         // walking the index in order streams; sorting entries still visits every match, so it ranks below
         int order = sort == null || sort.isEmpty() || plan.sortProvided() ? 1500
-                : PlanExecutor.sortsOnEntries(plan, sort) ? 1000 : 0;
+                : EntrySort.possible(plan, sort) ? 1000 : 0;
         return 1000 * candidate.pointKeys() + (candidate.interval() ? 500 : 0) + order
                 + (plan.exact() ? 200 : plan.covered() ? 100 : 0) + 10 - Math.min(candidate.index().paths().length, 9);
     }
@@ -102,12 +100,12 @@ final class QueryPlanner {
         List<Plan.Range> ranges = new ArrayList<>();
         boolean allExact = true;
         for (int i = 0; i < parts.size(); i++) {
-            List<Plan.Range> own = Ranges.of(index, parts.get(i).used());
+            List<Plan.Range> own = KeyRanges.of(index, parts.get(i).used());
             if (own == null) return null;
             ranges.addAll(own);
             allExact &= parts.get(i).toPlan(branches.get(i)).exact();
         }
-        if (ranges.size() > MAX_RANGES) return null;
+        if (ranges.size() > KeyRanges.MAX_RANGES) return null;
         Comparator<IndexEntry> order = index.entries().getKeyType()::compare;
         ranges.sort((a, b) -> order.compare(a.low(), b.low()));
         boolean disjoint = true;
@@ -159,7 +157,7 @@ final class QueryPlanner {
 
 
         Plan toPlan(QueryShape shape) {
-            List<Plan.Range> ranges = Ranges.of(index, used);
+            List<Plan.Range> ranges = KeyRanges.of(index, used);
             if (ranges == null) return Plan.collectionScan(false);
             boolean multikey = index.isMultikey();
             // on a multikey index the ranges still say everything (no two-sided range is planned there), but a
@@ -227,75 +225,6 @@ final class QueryPlanner {
             boolean backward = reverse != null && reverse;   // null: every sort key is a constant
             if (firstSorted < 0) firstSorted = paths.length;
             return new Alignment(backward, multiPointBefore ? firstSorted : -1, firstSorted);
-        }
-    }
-
-    /** The key ranges of an index for the constraints on its prefix, in storage order. */
-    static final class Ranges {
-        private Ranges() {
-        }
-
-        static List<Plan.Range> of(OrderedIndex index, List<FieldConstraint> used) {
-            int n = index.paths().length;
-            List<Object[]> lows = new ArrayList<>();
-            List<Object[]> highs = new ArrayList<>();
-            List<boolean[]> inclusive = new ArrayList<>();   // [lowInclusive, highInclusive]
-            lows.add(new Object[n]);
-            highs.add(new Object[n]);
-            inclusive.add(new boolean[]{true, true});
-            for (int k = 0; k < used.size(); k++) {
-                FieldConstraint c = used.get(k);
-                boolean desc = index.descending(k);
-                List<Object[]> nextLows = new ArrayList<>(), nextHighs = new ArrayList<>();
-                List<boolean[]> nextInclusive = new ArrayList<>();
-                for (int r = 0; r < lows.size(); r++) {
-                    if (c.isPoints()) {
-                        for (Object p : c.points) {
-                            Object[] lo = lows.get(r).clone(), hi = highs.get(r).clone();
-                            lo[k] = p;
-                            hi[k] = p;
-                            nextLows.add(lo);
-                            nextHighs.add(hi);
-                            nextInclusive.add(inclusive.get(r));
-                        }
-                        if (nextLows.size() > MAX_RANGES) return null;
-                    } else {
-                        Object[] lo = lows.get(r).clone(), hi = highs.get(r).clone();
-                        lo[k] = desc ? c.high : c.low;
-                        hi[k] = desc ? c.low : c.high;
-                        nextLows.add(lo);
-                        nextHighs.add(hi);
-                        nextInclusive.add(new boolean[]{desc ? c.highInclusive : c.lowInclusive,
-                                desc ? c.lowInclusive : c.highInclusive});
-                    }
-                }
-                lows = nextLows;
-                highs = nextHighs;
-                inclusive = nextInclusive;
-            }
-            List<Plan.Range> ranges = new ArrayList<>(lows.size());
-            for (int r = 0; r < lows.size(); r++) {
-                boolean[] inc = inclusive.get(r);
-                ranges.add(new Plan.Range(bound(index, lows.get(r), used.size(), inc[0], true),
-                        bound(index, highs.get(r), used.size(), inc[1], false)));
-            }
-            Comparator<IndexEntry> order = index.entries().getKeyType()::compare;
-            ranges.sort((a, b) -> order.compare(a.low(), b.low()));
-            return ranges;
-        }
-
-        /**
-         * A bound entry: the constrained values, then sentinels that place it before (or after) every entry sharing
-         * those values. An inclusive low bound and an exclusive high bound sit before them; the others after.
-         */
-        private static IndexEntry bound(OrderedIndex index, Object[] values, int constrained, boolean inclusive, boolean low) {
-            boolean before = low == inclusive;
-            Object[] v = values.clone();
-            for (int k = constrained; k < v.length; k++) {
-                boolean desc = index.descending(k);
-                v[k] = before != desc ? MinKey.getInstance() : MaxKey.getInstance();
-            }
-            return new IndexEntry(v, before ? MinKey.getInstance() : MaxKey.getInstance());
         }
     }
 }

@@ -153,3 +153,12 @@ export function FormatDialog({ title, onChoose, onClose, busy }) {
     </fieldset>
   <//>`;
 }
+
+/** The guide's answer to an export request: where to follow it and how long the file stays. */
+export function ExportRequestedDialog({ format, onClose }) {
+  return html`<${Dialog} title=${`Geração de ${format.toUpperCase()} solicitada com sucesso!`} onClose=${onClose}
+      actions=${html`<button type="button" class="primary" onClick=${onClose}>OK</button>`}>
+    <p>Acompanhe nas <a href="#/notificacoes" onClick=${onClose}>notificações</a> para detalhes do progresso.
+       O arquivo gerado ficará disponível por até 3 dias.</p>
+  <//>`;
+}

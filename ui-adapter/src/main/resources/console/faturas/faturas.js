@@ -1,7 +1,7 @@
 // Faturas: summary cards, filters Mês / Ano / Status / Data de vencimento, the sortable paginated list, "Exportar".
 import { useState } from 'preact/hooks';
 import { html, Page, Loading, Empty, ErrorMessage, useLoad, TableWrap, SortHeader, Pagination, Badge, Field,
-  INVOICE_STATUS, FormatDialog, Dialog } from '../ui.js';
+  INVOICE_STATUS, FormatDialog, ExportRequestedDialog } from '../ui.js';
 import { api, query, download } from '../api.js';
 import { formatDate, formatMoney, monthNames, plural } from '../format.js';
 import { can } from '../home/home.js';
@@ -80,11 +80,7 @@ export function Invoices({ me, params }) {
     <${InvoiceTable} me=${me} list=${list} sort=${sort} onSort=${s => go({ ...current, sort: s, page: 0 })}
                      onPage=${p => go({ ...current, sort, page: p })}/>
     ${exporting && html`<${FormatDialog} title="Download da lista de faturas" onClose=${() => setExporting(false)} onChoose=${requestExport}/>`}
-    ${exported && html`<${Dialog} title=${`Geração de ${exported.toUpperCase()} solicitada com sucesso!`} onClose=${() => setExported(null)}
-        actions=${html`<button type="button" class="primary" onClick=${() => setExported(null)}>OK</button>`}>
-      <p>Acompanhe nas <a href="#/notificacoes" onClick=${() => setExported(null)}>notificações</a> para detalhes do progresso.
-         O arquivo gerado ficará disponível por até 3 dias.</p>
-    <//>`}
+    ${exported && html`<${ExportRequestedDialog} format=${exported} onClose=${() => setExported(null)}/>`}
   <//>`;
 }
 

@@ -1,7 +1,7 @@
 // Serviços: service types, the contract's filters, the list, "Download" and the map.
 import { useState } from 'preact/hooks';
 import { html, Page, Loading, Empty, ErrorMessage, useLoad, TableWrap, Pagination, Badge, Field, SERVICE_STATUS,
-  FormatDialog, Dialog } from '../ui.js';
+  FormatDialog, ExportRequestedDialog } from '../ui.js';
 import { api, query } from '../api.js';
 import { formatNumber, formatCep } from '../format.js';
 import { can } from '../home/home.js';
@@ -79,11 +79,7 @@ export function Services({ me }) {
     ${canList ? html`<h2>Lista de serviços contratados</h2><${ServiceTable} list=${list} onPage=${setPage}/>`
       : !can(me, 'SERVICES_MAP') && html`<${ErrorMessage} error=${{ message: 'Seu perfil não dá acesso a esta funcionalidade.' }}/>`}
     ${exporting && html`<${FormatDialog} title="Download da lista de serviços" onClose=${() => setExporting(false)} onChoose=${requestExport}/>`}
-    ${exported && html`<${Dialog} title=${`Geração de ${exported.toUpperCase()} solicitada com sucesso!`} onClose=${() => setExported(null)}
-        actions=${html`<button type="button" class="primary" onClick=${() => setExported(null)}>OK</button>`}>
-      <p>Acompanhe nas <a href="#/notificacoes" onClick=${() => setExported(null)}>notificações</a> para detalhes do progresso.
-         O arquivo gerado ficará disponível por até 3 dias.</p>
-    <//>`}
+    ${exported && html`<${ExportRequestedDialog} format=${exported} onClose=${() => setExported(null)}/>`}
   <//>`;
 }
 

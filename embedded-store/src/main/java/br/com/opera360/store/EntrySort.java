@@ -1,7 +1,7 @@
 package br.com.opera360.store;
 
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
-import de.bwaldvogel.mongo.backend.DocumentComparator;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -35,24 +35,22 @@ final class EntrySort {
 
     /**
      * The page of a query whose order the index cannot walk but whose keys it holds: matching entries go through a
-     * bounded heap by the stock sort on their keys, and only the page's documents are read.
+     * bounded heap by the stock comparison of their key values (no document is built for an entry unless a covered
+     * filter must be checked on it), and only the page's documents are read.
      */
     Iterator<Document> page(Document orderBy, int skip, int limit) {
-        Comparator<Document> order = new DocumentComparator(orderBy);
-        record Keyed(Document keys, Object id) {
-        }
-        Comparator<Keyed> byKeys = (a, b) -> order.compare(a.keys(), b.keys());
-        List<Keyed> chosen;
+        Comparator<IndexEntry> byKeys = entryOrder(orderBy);
+        List<IndexEntry> chosen;
         Iterator<IndexEntry> entries = walk.entries();
         boolean covered = plan.covered();
         if (limit > 0) {
             int keep = skip + limit;
-            PriorityQueue<Keyed> heap = new PriorityQueue<>(Math.min(keep, 1024) + 1, byKeys.reversed());
+            PriorityQueue<IndexEntry> heap = new PriorityQueue<>(Math.min(keep, 1024) + 1, byKeys.reversed());
             while (entries.hasNext()) {
                 IndexEntry entry = entries.next();
-                Document keys = walk.keysAsDocument(entry);
-                if (covered && !matcher.matches(keys, filter)) continue;
-                heap.add(new Keyed(keys, entry.id));
+                if (covered && !matcher.matches(walk.keysAsDocument(entry), filter)) continue;
+                if (heap.size() == keep && byKeys.compare(entry, heap.peek()) >= 0) continue;
+                heap.add(entry);
                 if (heap.size() > keep) heap.poll();
             }
             chosen = new ArrayList<>(heap);
@@ -60,12 +58,11 @@ final class EntrySort {
             chosen = new ArrayList<>();
             while (entries.hasNext()) {
                 IndexEntry entry = entries.next();
-                Document keys = walk.keysAsDocument(entry);
-                if (!covered || matcher.matches(keys, filter)) chosen.add(new Keyed(keys, entry.id));
+                if (!covered || matcher.matches(walk.keysAsDocument(entry), filter)) chosen.add(entry);
             }
         }
         chosen.sort(byKeys);
-        Iterator<Keyed> page = chosen.subList(Math.min(skip, chosen.size()), chosen.size()).iterator();
+        Iterator<IndexEntry> page = chosen.subList(Math.min(skip, chosen.size()), chosen.size()).iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -74,9 +71,29 @@ final class EntrySort {
 
             @Override
             public Document next() {
-                return snapshot.document(page.next().id());
+                return snapshot.document(page.next().id);
             }
         };
     }
 
+    /**
+     * The stock sort ({@code DocumentComparator}: {@code ValueComparator} ascending or descending per key) applied to
+     * the entries' key values, which are what the keys document of an entry would hold at those paths.
+     */
+    private Comparator<IndexEntry> entryOrder(Document orderBy) {
+        List<String> paths = List.of(plan.index().paths());
+        List<Comparator<IndexEntry>> keys = new ArrayList<>();
+        for (String key : orderBy.keySet()) {
+            ValueComparator values = ((Number) orderBy.get(key)).intValue() > 0 ? ValueComparator.asc() : ValueComparator.desc();
+            int at = paths.indexOf(key);
+            keys.add(at >= 0 ? (a, b) -> values.compare(a.values[at], b.values[at]) : (a, b) -> values.compare(a.id, b.id));
+        }
+        return (a, b) -> {
+            for (Comparator<IndexEntry> key : keys) {
+                int c = key.compare(a, b);
+                if (c != 0) return c;
+            }
+            return 0;
+        };
+    }
 }

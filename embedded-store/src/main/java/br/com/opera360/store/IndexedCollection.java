@@ -74,6 +74,15 @@ final class IndexedCollection extends H2Collection {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, 0), false).onClose(snapshot::close);
     }
 
+    /** A {@code $match} + {@code $group} of sums answered from index keys, or null when the keys do not suffice. */
+    List<Document> sums(Document filter, List<KeySums.Sum> shape) {
+        Plan plan = plan(filter, null);
+        try (Snapshot snapshot = snapshot()) {
+            PlanExecutor executor = new PlanExecutor(plan, snapshot, filter);
+            return executor.keysSuffice(KeySums.paths(shape)) ? executor.sums(shape) : null;
+        }
+    }
+
     @Override
     public QueryResult handleQuery(QueryParameters parameters) {
         Document selector = parameters.getQuerySelector();

@@ -159,6 +159,9 @@ final class IndexedH2Database extends H2Database {
             List<Document> answer = counted == 0 ? List.of() : List.of(new Document("_id", 1).append("n", counted.intValue()));
             return StockInternals.firstBatchCursorResponse(namespace, answer, 0);
         }
+        List<KeySums.Sum> sums = KeySums.shapeOf(pipeline);
+        List<Document> summed = sums == null ? null : collection.sums(match, sums);
+        if (summed != null) return StockInternals.firstBatchCursorResponse(namespace, summed, 0);
         Document sort = pipeline.size() > 1 && pipeline.get(1).get("$sort") instanceof Document s ? s : null;
         Set<String> fields = sort == null && pipeline.size() > 1 ? PipelineShapes.groupFields(pipeline.get(1)) : null;
         boolean[] sortProvided = new boolean[1];

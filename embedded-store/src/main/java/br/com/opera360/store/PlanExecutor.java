@@ -107,6 +107,18 @@ final class PlanExecutor {
         };
     }
 
+    /** The sums of a {@code $group} over the matching entries' keys (see {@link KeySums}); needs {@link #keysSuffice}. */
+    List<Document> sums(List<KeySums.Sum> shape) {
+        KeySums sums = KeySums.over(shape, plan.index().paths());
+        Iterator<IndexEntry> entries = walk.entries();
+        boolean covered = plan.covered();
+        while (entries.hasNext()) {
+            IndexEntry entry = entries.next();
+            if (!covered || matcher.matches(walk.keysAsDocument(entry), filter)) sums.add(entry);
+        }
+        return sums.result();
+    }
+
     /** How many documents match, reading as little as the plan allows. */
     long count(FallbackSink sink) {
         if (plan.usesIndex() && plan.exact() && !plan.dedupe()) return walk.count();

@@ -196,4 +196,31 @@ class IndexedStoreTest {
         assertThat(totals.getInteger("n")).isEqualTo(750);
         assertThat(backend.fallbackCount()).isZero();
     }
+
+    @Test
+    void totals_over_the_index_keys_give_the_stock_sums_and_types() {
+        var invoices = start(IndexedH2Backend.inMemoryStore());
+        invoices.createIndex(Indexes.ascending("accountId", "status", "amount", "rate"));
+        invoices.insertMany(List.of(
+                new Document("_id", 1).append("accountId", "a").append("status", "UNPAID").append("amount", Integer.MAX_VALUE).append("rate", 1),
+                new Document("_id", 2).append("accountId", "a").append("status", "UNPAID").append("amount", 5).append("rate", 0.5),
+                new Document("_id", 3).append("accountId", "a").append("status", "UNPAID").append("rate", "n/a"),
+                new Document("_id", 4).append("accountId", "a").append("status", "PAID").append("amount", 7).append("rate", 2),
+                new Document("_id", 5).append("accountId", "b").append("status", "UNPAID").append("amount", 9).append("rate", 3)));
+        var group = new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))
+                .append("amount", new Document("$sum", "$amount")).append("rate", new Document("$sum", "$rate")));
+
+        Document unpaid = invoices.aggregate(List.of(new Document("$match",
+                new Document("accountId", "a").append("status", "UNPAID")), group)).first();
+        Document paid = invoices.aggregate(List.of(new Document("$match",
+                new Document("accountId", "a").append("status", "PAID")), group)).first();
+        Document none = invoices.aggregate(List.of(new Document("$match",
+                new Document("accountId", "c").append("status", "PAID")), group)).first();
+
+        // an int sum that overflows becomes a long; a double makes it a double; what is not a number is left out
+        assertThat(unpaid).isEqualTo(new Document("_id", null).append("n", 3).append("amount", Integer.MAX_VALUE + 5L).append("rate", 1.5));
+        assertThat(paid).isEqualTo(new Document("_id", null).append("n", 1).append("amount", 7).append("rate", 2));
+        assertThat(none).isNull();
+        assertThat(backend.fallbackCount()).isZero();
+    }
 }

@@ -4,6 +4,7 @@ import br.com.opera360.app.identity.StoreDurability;
 import br.com.opera360.app.projection.ProjectionOperations;
 import de.bwaldvogel.mongo.MongoServer;
 import br.com.opera360.store.IndexedH2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -38,13 +39,24 @@ class EmbeddedModeConfiguration {
     /**
      * Closed by the server's shutdown, which also writes the last changes to the file. Each query the store's indexes
      * did not serve counts in {@code opera360.store.fallback} (tagged by collection and query shape).
+     * {@code opera360.embedded.read-store=stock} opens mongo-java-server's own H2 backend instead, for the benchmarks
+     * that compare the two on the same jar (it keeps no secondary index: never for real use).
      */
     @Bean(destroyMethod = "")
-    IndexedH2Backend readModelBackend(Opera360Properties props, MeterRegistry meters, Clock clock) {
+    H2Backend readModelBackend(Opera360Properties props, MeterRegistry meters, Clock clock,
+                               @Value("${opera360.embedded.read-store:indexed}") String readStore) {
         try {
             var dir = props.dataDir().resolve("readmodel");
             Files.createDirectories(dir);
-            var backend = IndexedH2Backend.open(dir.resolve("readmodel.mv"), clock);
+            var file = dir.resolve("readmodel.mv");
+            if ("stock".equals(readStore)) {
+                log.warn("opera360.embedded.read-store=stock: mongo-java-server's stock H2 backend, without secondary indexes (benchmarks only)");
+                return new H2Backend(file.toString(), clock);
+            }
+            if (!"indexed".equals(readStore)) {
+                throw new IllegalArgumentException("opera360.embedded.read-store must be 'indexed' or 'stock', not '" + readStore + "'");
+            }
+            var backend = IndexedH2Backend.open(file, clock);
             backend.fallbacks().listen((collection, shape) -> Counter.builder("opera360.store.fallback")
                     .description("Read-model queries the embedded store's indexes did not serve")
                     .tag("collection", collection).tag("shape", shape).register(meters).increment());
@@ -55,7 +67,7 @@ class EmbeddedModeConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(IndexedH2Backend readModelBackend,
+    MongoServer embeddedMongoServer(H2Backend readModelBackend,
                                     @Value("${opera360.embedded.mongo-port:0}") int port) {
         var server = new MongoServer(readModelBackend);
         // loopback only; a fixed port (opera360.embedded.mongo-port) lets benchmarks and durability tests reach it
@@ -106,7 +118,7 @@ class EmbeddedModeConfiguration {
      * survive a kill the next instant, so their writes commit the store at once.
      */
     @Bean
-    StoreDurability embeddedStoreDurability(IndexedH2Backend readModelBackend) {
+    StoreDurability embeddedStoreDurability(H2Backend readModelBackend) {
         return readModelBackend::commit;
     }
 }

@@ -387,7 +387,7 @@ class ConsoleBrowserIT {
         WebElement panel = browser.await("the address panel", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]"))
                 .stream().findFirst().orElse(null));
         String cep = panel.getText().replace("Serviços no CEP ", "");
-        String address = browser.await("the address", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]/../following-sibling::p"))
+        String address = browser.await("the address", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]/../following-sibling::p[@class='address']"))
                 .stream().findFirst().map(WebElement::getText).orElse(null));
         assertThat(address).endsWith("CEP " + cep).doesNotContain("undefined", "null");
         List<List<String>> services = browser.rows("Serviços no CEP " + cep);

@@ -57,7 +57,7 @@ export function PixDialog({ path, what, onClose }) {
     <p class="dialog-lead">${what}</p>
     ${error ? html`<${ErrorMessage} error=${error}/>` : !pix ? html`<${Loading} label="Gerando o Pix…"/>` : html`
       <div class="pix">
-        ${qr ? html`<img class="pix-qr" src=${qr} width="240" height="240"
+        ${qr ? html`<img class="pix-qr" src=${qr} width="200" height="200"
                          alt=${`QR code do Pix: ${what}, ${formatMoney(pix.amount)}`}/>`
           : qrError ? html`<p class="alert">Não foi possível mostrar o QR code (${qrError.message}). Use o código Pix Copia e Cola.</p>`
           : html`<${Loading} label="Carregando o QR code…"/>`}
@@ -69,11 +69,13 @@ export function PixDialog({ path, what, onClose }) {
           <label for="pix-code">Pix Copia e Cola</label>
           <textarea id="pix-code" ref=${code} readonly rows="4" value=${pix.brCode} aria-describedby="pix-code-hint"
                     onFocus=${e => e.target.select()}></textarea>
-          <small id="pix-code-hint" class="hint">No app do seu banco, escolha Pix Copia e Cola e cole este código, ou leia o QR code.</small>
+          <small id="pix-code-hint" class="hint">Cole no app do seu banco, em Pix Copia e Cola, ou leia o QR code.</small>
         </div>
-        <p><button type="button" class="primary" onClick=${copy}>Copiar código</button></p>
+        <div class="pix-copy">
+          <button type="button" class="primary" onClick=${copy}>Copiar código</button>
+          <p class="copied" role="status">${copied === true ? 'Código copiado'
+            : copied === false ? 'Não foi possível copiar: selecione o código e use Ctrl+C.' : ''}</p>
+        </div>
       </div>`}
-    <p class="copied" role="status">${copied === true ? 'Código copiado'
-      : copied === false ? 'Não foi possível copiar: selecione o código e use Ctrl+C.' : ''}</p>
   <//>`;
 }

@@ -111,6 +111,15 @@ export async function download(path, { accept = '*/*', fallbackName = 'arquivo' 
 }
 
 /**
+ * A file the API serves behind the bearer token as an object URL, for an <img> (the console's policy admits blob:
+ * images). The caller revokes it with URL.revokeObjectURL when the image goes away.
+ */
+export async function objectUrl(path, { accept = '*/*', signal } = {}) {
+  const response = await request('GET', path, undefined, { accept, signal, raw: true });
+  return URL.createObjectURL(await response.blob());
+}
+
+/**
  * Follows a text/event-stream with fetch (EventSource cannot send the bearer header, and the token never goes into
  * a URL). Calls onEvent(name, data) per event; answers a function that stops it. Reconnects after a drop.
  */

@@ -11,6 +11,7 @@ import { ServiceDetail } from './servicos/detalhe.js';
 import { Administration } from './administracao/administracao.js';
 import { Profiles, ProfileForm, ProfileDetail } from './administracao/perfis.js';
 import { Users, UserForm } from './administracao/usuarios.js';
+import { ReminderSettings } from './administracao/lembretes.js';
 import { Notifications, NotificationBell, notifications } from './notificacoes/notificacoes.js';
 
 const PUBLIC = ['login', 'token', 'esqueci-senha'];
@@ -30,6 +31,7 @@ function screenFor(route, me) {
     case 'administracao':
       if (b === 'perfis') return c === 'novo' ? html`<${ProfileForm}/>`
         : c ? (route.parts[3] === 'editar' ? html`<${ProfileForm} id=${c}/>` : html`<${ProfileDetail} id=${c}/>`) : html`<${Profiles}/>`;
+      if (b === 'lembretes') return html`<${ReminderSettings}/>`;
       if (b === 'usuarios') return c === 'novo' ? html`<${UserForm}/>` : c ? html`<${UserForm} id=${c}/>` : html`<${Users}/>`;
       return html`<${Administration} me=${me}/>`;
     case 'notificacoes': return html`<${Notifications}/>`;

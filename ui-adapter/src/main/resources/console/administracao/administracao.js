@@ -1,4 +1,4 @@
-// Administração: Perfis and Usuários, with "Criar perfil" and "Criar usuário".
+// Administração: Perfis and Usuários, with "Criar perfil" and "Criar usuário", and the Lembretes de vencimento.
 import { html, Page } from '../ui.js';
 import { can } from '../home/home.js';
 
@@ -8,6 +8,8 @@ export function Administration({ me }) {
     (can(me, 'PROFILES_MANAGE') || can(me, 'USERS_MANAGE')) && { href: '#/administracao/perfis', label: 'Perfis', text: 'Editar perfis e ver seus usuários.' },
     can(me, 'USERS_MANAGE') && { href: '#/administracao/usuarios/novo', label: 'Criar usuário', text: 'Um novo usuário com um perfil.' },
     can(me, 'USERS_MANAGE') && { href: '#/administracao/usuarios', label: 'Usuários', text: 'Editar, desativar e reativar usuários.' },
+    can(me, 'PROFILES_MANAGE') && { href: '#/administracao/lembretes', label: 'Lembretes de vencimento',
+      text: 'Quando os usuários recebem por e-mail as faturas a vencer e vencidas.' },
   ].filter(Boolean);
   return html`<${Page} title="Administração">
     <ul class="cards" aria-label="Opções de administração">

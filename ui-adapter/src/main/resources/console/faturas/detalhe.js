@@ -1,11 +1,13 @@
-// Detalhe da fatura: services and amounts, per-service items, "Ver detalhes" of its status, boleto, Nota Fiscal,
-// the services spreadsheet and, for a negotiated invoice, the installments with "Download detalhes".
+// Detalhe da fatura: services and amounts, per-service items, "Ver detalhes" of its status, boleto, "Pagar com Pix",
+// Nota Fiscal, the services spreadsheet and, for a negotiated invoice, the installments (each unpaid one payable by
+// Pix) with "Download detalhes".
 import { useState } from 'preact/hooks';
 import { html, Page, Loading, ErrorMessage, useLoad, TableWrap, Badge, INSTALLMENT_STATUS, FormatDialog } from '../ui.js';
 import { api, download } from '../api.js';
 import { formatDate, formatMoney, plural } from '../format.js';
 import { can } from '../home/home.js';
 import { dueText, downloadBoleto, downloadNotaFiscal } from './faturas.js';
+import { PixDialog } from './pix.js';
 
 export function InvoiceDetail({ number, me }) {
   const enc = encodeURIComponent(number);
@@ -13,6 +15,7 @@ export function InvoiceDetail({ number, me }) {
   const [details, setDetails] = useState(false);
   const [service, setService] = useState(null);
   const [sheet, setSheet] = useState(false);
+  const [pix, setPix] = useState(null);
   const [error, setError] = useState(null);
   const act = fn => async () => { setError(null); try { await fn(); } catch (e) { setError(e); } };
 
@@ -21,6 +24,8 @@ export function InvoiceDetail({ number, me }) {
   const i = invoice.data;
   const payable = i.status === 'OPEN' || i.status === 'PENDING';
   return html`<${Page} title=${'Fatura ' + i.number} back="#/faturas" actions=${html`
+      ${can(me, 'INVOICES_BOLETO') && payable && html`<button type="button" class="primary"
+          onClick=${() => setPix({ path: `/invoices/${enc}/pix`, what: `Fatura ${i.number}` })}>Pagar com Pix</button>`}
       ${can(me, 'INVOICES_BOLETO') && payable && html`<button type="button" class="secondary" onClick=${act(() => downloadBoleto(i.number))}>Boleto (PDF)</button>`}
       ${can(me, 'INVOICES_NOTA_FISCAL') && html`<button type="button" class="secondary" onClick=${act(() => downloadNotaFiscal(i.number))}>Nota Fiscal (.zip)</button>`}
       <button type="button" class="secondary" onClick=${() => setSheet(true)}>Planilha de serviços</button>`}>
@@ -36,7 +41,8 @@ export function InvoiceDetail({ number, me }) {
     </dl>
     <p><button type="button" class="secondary" aria-expanded=${details} aria-controls="status-detail" onClick=${() => setDetails(!details)}>
       ${details ? 'Fechar detalhes' : 'Ver detalhes'}</button></p>
-    <div id="status-detail" hidden=${!details}>${details && html`<${StatusDetail} invoice=${i} onError=${setError}/>`}</div>
+    <div id="status-detail" hidden=${!details}>${details && html`<${StatusDetail} invoice=${i} onError=${setError}
+        onPix=${can(me, 'INVOICES_BOLETO') ? setPix : null}/>`}</div>
     <h2>Serviços da fatura</h2>
     <${TableWrap} label="Serviços da fatura">
       <table>
@@ -52,6 +58,7 @@ export function InvoiceDetail({ number, me }) {
     ${service && html`<${ServiceItems} number=${i.number} designation=${service} onClose=${() => setService(null)}/>`}
     ${sheet && html`<${FormatDialog} title="Planilha com os serviços da fatura" onClose=${() => setSheet(false)}
         onChoose=${f => { setSheet(false); act(() => download(`/invoices/${enc}/services/export?format=${f}`, { fallbackName: `fatura-${i.number}.${f}` }))(); }}/>`}
+    ${pix && html`<${PixDialog} path=${pix.path} what=${pix.what} onClose=${() => setPix(null)}/>`}
   <//>`;
 }
 
@@ -73,7 +80,7 @@ function ServiceItems({ number, designation, onClose }) {
   </div>`;
 }
 
-function StatusDetail({ invoice, onError }) {
+function StatusDetail({ invoice, onError, onPix }) {
   const d = invoice.statusDetail || {};
   switch (invoice.status) {
     case 'PENDING': return html`<${TableWrap} label="Atraso da fatura"><table>
@@ -91,10 +98,13 @@ function StatusDetail({ invoice, onError }) {
         <div><dt>Faturas negociadas</dt><dd>${(d.negotiatedInvoices || []).map(n => n.number).join(', ')}</dd></div>
       </dl>
       <${TableWrap} label="Parcelas da negociação"><table>
-        <thead><tr><th scope="col">Parcela</th><th scope="col">Vencimento</th><th scope="col" class="num">Valor</th><th scope="col">Status</th><th scope="col">Pago em</th></tr></thead>
+        <thead><tr><th scope="col">Parcela</th><th scope="col">Vencimento</th><th scope="col" class="num">Valor</th><th scope="col">Status</th><th scope="col">Pago em</th>${onPix && html`<th scope="col">Pagamento</th>`}</tr></thead>
         <tbody>${(d.installments || []).map(p => html`<tr key=${p.number}>
           <th scope="row">${p.number}</th><td>${formatDate(p.dueDate)}</td><td class="num">${formatMoney(p.amount)}</td>
-          <td><${Badge} status=${p.status} label=${INSTALLMENT_STATUS[p.status] || p.status}/></td><td>${formatDate(p.paidOn)}</td></tr>`)}</tbody>
+          <td><${Badge} status=${p.status} label=${INSTALLMENT_STATUS[p.status] || p.status}/></td><td>${formatDate(p.paidOn)}</td>
+          ${onPix && html`<td>${p.status !== 'PAID' && html`<button type="button" class="small secondary" aria-label=${`Pagar parcela ${p.number} com Pix`}
+              onClick=${() => onPix({ path: `/negotiations/${encodeURIComponent(d.negotiationId)}/installments/${p.number}/pix`,
+                                      what: `Parcela ${p.number} da negociação ${d.negotiationId}` })}>Pagar com Pix</button>`}</td>`}</tr>`)}</tbody>
       </table><//>
       <p><button type="button" class="primary" onClick=${async () => { try { await download(`/negotiations/${encodeURIComponent(d.negotiationId)}/export?format=xlsx`, { fallbackName: `negociacao-${d.negotiationId}.xlsx` }); } catch (e) { onError(e); } }}>Download detalhes</button></p>
     </div>`;

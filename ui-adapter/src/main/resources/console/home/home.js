@@ -6,7 +6,7 @@ export const MODULES = [
     needs: ['INVOICES_VIEW', 'INVOICES_BOLETO', 'INVOICES_NOTA_FISCAL', 'INVOICES_EXPORT'] },
   { key: 'servicos', label: 'Serviços', href: '#/servicos', text: 'Serviços contratados, mapa de geolocalização e histórico.',
     needs: ['SERVICES_VIEW', 'SERVICES_MAP', 'SERVICES_EXPORT'] },
-  { key: 'administracao', label: 'Administração', href: '#/administracao', text: 'Perfis de acesso e usuários da sua empresa.',
+  { key: 'administracao', label: 'Administração', href: '#/administracao', text: 'Perfis de acesso, usuários e lembretes de vencimento da sua empresa.',
     needs: ['PROFILES_MANAGE', 'USERS_MANAGE'] },
 ];
 

@@ -272,6 +272,47 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(5)
+    void an_open_invoice_and_an_open_installment_are_paid_with_pix_by_qr_code_or_copy_and_paste() {
+        signInAsAdmin("#/faturas?status=OPEN");
+        browser.heading("Faturas");
+        String number = browser.rows("Lista de faturas").get(0).get(0);
+        browser.link("Visualizar fatura " + number).click();
+        browser.heading("Fatura " + number);
+        String amountDue = fact("Valor devido");
+        browser.button("Pagar com Pix").click();
+        assertPixDialog("Fatura " + number, amountDue);
+        assertNoViolations("Pix dialog");
+        shot("fatura-pix");
+        browser.button("Fechar").click();
+        browser.await("the dialog closed", d -> d.findElements(By.xpath("//dialog[@open]")).isEmpty() ? true : null);
+
+        // a paid invoice has no Pix
+        browser.open("#/faturas?status=PAID");
+        browser.heading("Faturas");
+        String paid = browser.rows("Lista de faturas").get(0).get(0);
+        browser.link("Visualizar fatura " + paid).click();
+        browser.heading("Fatura " + paid);
+        assertThat(fact("Status")).isEqualTo("Paga");
+        assertThat(browser.driver.findElements(By.xpath("//button[normalize-space()='Pagar com Pix']"))).isEmpty();
+
+        // an unpaid installment of a negotiation, by its own amount
+        browser.open("#/faturas?status=INSTALLMENT");
+        browser.heading("Faturas");
+        String negotiated = browser.rows("Lista de faturas").get(0).get(0);
+        browser.link("Visualizar fatura " + negotiated).click();
+        browser.heading("Fatura " + negotiated);
+        browser.button("Ver detalhes").click();
+        List<String> open = browser.rows("Parcelas da negociação").stream().filter(r -> !r.get(3).equals("Paga")).findFirst().orElseThrow();
+        assertThat(browser.rows("Parcelas da negociação").stream().filter(r -> r.get(3).equals("Paga")))
+                .allSatisfy(r -> assertThat(r.get(5)).isEmpty());
+        browser.button("Pagar parcela " + open.get(0) + " com Pix").click();
+        assertPixDialog("Parcela " + open.get(0) + " da negociação", open.get(2));
+        assertNoViolations("installment Pix dialog");
+        browser.button("Fechar").click();
+    }
+
+    @Test
+    @Order(6)
     void an_export_becomes_ready_through_the_event_stream_and_downloads() throws IOException {
         signInAsAdmin("#/faturas");
         browser.heading("Faturas");
@@ -300,7 +341,7 @@ class ConsoleBrowserIT {
     // ---- Serviços ----------------------------------------------------------------------------------------------------
 
     @Test
-    @Order(6)
+    @Order(7)
     void services_are_filtered_and_a_designation_shows_its_history() {
         signInAsAdmin("#/servicos");
         browser.heading("Serviços");
@@ -330,7 +371,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_map_draws_the_states_and_circles_and_a_click_lists_the_services_at_that_address() {
         signInAsAdmin("#/servicos");
         browser.heading("Serviços");
@@ -346,7 +387,7 @@ class ConsoleBrowserIT {
         WebElement panel = browser.await("the address panel", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]"))
                 .stream().findFirst().orElse(null));
         String cep = panel.getText().replace("Serviços no CEP ", "");
-        String address = browser.await("the address", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]/../following-sibling::p"))
+        String address = browser.await("the address", d -> d.findElements(By.xpath("//h3[starts-with(normalize-space(), 'Serviços no CEP')]/../following-sibling::p[@class='address']"))
                 .stream().findFirst().map(WebElement::getText).orElse(null));
         assertThat(address).endsWith("CEP " + cep).doesNotContain("undefined", "null");
         List<List<String>> services = browser.rows("Serviços no CEP " + cep);
@@ -361,7 +402,7 @@ class ConsoleBrowserIT {
     // ---- Administração -----------------------------------------------------------------------------------------------
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_profile_is_created_and_a_user_with_it_after_a_field_error() {
         signInAsAdmin("#/");
         browser.link("Administração").click();
@@ -452,7 +493,55 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void reminder_settings_are_saved_and_reloaded_and_an_invalid_day_shows_the_api_s_field_error() {
+        signInAsAdmin("#/administracao");
+        browser.heading("Administração");
+        browser.link("Lembretes de vencimento").click();
+        browser.heading("Lembretes de vencimento");
+        // the account's defaults: 5 and 1 days before, and the first day overdue
+        assertThat(browser.field("Enviar lembretes").isSelected()).isTrue();
+        assertThat(reminderDays()).containsExactly("5", "1", "");
+        assertThat(browser.field("No primeiro dia de atraso").isSelected()).isTrue();
+        assertNoViolations("reminder settings");
+        shot("lembretes");
+
+        browser.type("1º lembrete (dias antes)", "3");
+        browser.type("2º lembrete (dias antes)", "10");
+        browser.field("No primeiro dia de atraso").click();
+        browser.button("Salvar").click();
+        browser.button("Sim").click();
+        browser.awaitText("Lembretes de vencimento salvos.");
+        assertThat(reminderDays()).as("as the API answers: farthest first").containsExactly("10", "3", "");
+
+        browser.driver.navigate().refresh();
+        browser.heading("Lembretes de vencimento");
+        assertThat(reminderDays()).containsExactly("10", "3", "");
+        assertThat(browser.field("No primeiro dia de atraso").isSelected()).isFalse();
+        assertThat(browser.field("Enviar lembretes").isSelected()).isTrue();
+
+        // a day out of range: the API's 400 next to the days, the field marked
+        browser.type("3º lembrete (dias antes)", "31");
+        browser.button("Salvar").click();
+        browser.button("Sim").click();
+        WebElement error = browser.await("the days' error", d -> d.findElements(By.id("reminder-days-error")).stream().findFirst().orElse(null));
+        assertThat(error.getText()).contains("1 a 30");
+        WebElement third = browser.field("3º lembrete (dias antes)");
+        assertThat(third.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(third.getAttribute("aria-describedby")).contains("reminder-days-error");
+        assertThat(browser.field("1º lembrete (dias antes)").getAttribute("aria-invalid")).isNull();
+        assertThat(browser.textVisible("Lembretes de vencimento salvos.")).isFalse();
+        assertNoViolations("reminder settings with an error");
+        shot("lembretes-erro");
+
+        // nothing was saved
+        browser.driver.navigate().refresh();
+        browser.heading("Lembretes de vencimento");
+        assertThat(reminderDays()).containsExactly("10", "3", "");
+    }
+
+    @Test
+    @Order(11)
     void a_user_without_invoice_rights_sees_no_faturas_card_and_gets_the_api_s_403_at_its_address() {
         browser.freshStart("#/login");
         String temporary = outbox.to(TECHNICIAN).get(outbox.to(TECHNICIAN).size() - 1).temporaryPassword();
@@ -472,7 +561,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void logout_ends_the_session_and_the_next_login_returns_to_the_page_asked_for() {
         signInAsAdmin("#/");
         browser.heading("Conectividade");
@@ -487,7 +576,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void an_expired_session_sends_back_to_login_and_then_to_the_page_the_user_was_on() {
         signInAsAdmin("#/faturas?status=PAID");
         browser.heading("Faturas");
@@ -502,7 +591,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void the_console_works_at_360_pixels_with_the_menu_behind_a_button() {
         signInAsAdmin("#/");
         browser.resize(360, 780);
@@ -524,7 +613,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void keyboard_users_move_through_the_console_with_a_visible_focus_and_a_skip_link() {
         signInAsAdmin("#/");
         WebElement heading = browser.heading("Conectividade");
@@ -548,7 +637,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void swagger_ui_works_under_its_own_policy_and_the_console_s_files_are_cached_and_compressed() throws Exception {
         browser.open("swagger-ui.html");
         browser.await("Swagger UI rendered the API", d -> d.findElements(By.xpath("//*[contains(@class,'opblock-tag')]")).isEmpty() ? null : true);
@@ -569,7 +658,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(15)
+    @Order(17)
     void an_export_past_its_retention_shows_as_expired_with_nothing_to_download() {
         signInAsAdmin("#/notificacoes");
         browser.heading("Notificações");
@@ -580,6 +669,34 @@ class ConsoleBrowserIT {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------------
+
+    /** The open Pix dialog: a QR code image that loaded, the amount, the Pix Copia e Cola and "Copiar código". */
+    private static void assertPixDialog(String what, String amount) {
+        WebElement dialog = browser.await("the Pix dialog", d -> d.findElements(By.xpath("//dialog[@open]")).stream().findFirst().orElse(null));
+        assertThat(dialog.findElement(By.id("dialog-title")).getText()).isEqualTo("Pagar com Pix");
+        assertThat(dialog.getText()).contains(what);
+        WebElement qr = browser.await("the QR code loaded", d -> dialog.findElements(By.cssSelector("img.pix-qr")).stream()
+                .filter(img -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", img)))
+                .findFirst().orElse(null));
+        assertThat(qr.getAttribute("src")).startsWith("blob:");
+        assertThat(qr.getAttribute("alt")).startsWith("QR code do Pix").contains(amount);
+        assertThat(dialog.findElement(By.xpath(".//dt[.='Valor']/following-sibling::dd")).getText()).isEqualTo(amount).matches(MONEY);
+        WebElement code = browser.field("Pix Copia e Cola");
+        assertThat(code.getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(code.getDomProperty("value")).startsWith("000201").contains("br.gov.bcb.pix");
+        browser.button("Copiar código").click();
+        browser.awaitText("Código copiado");
+    }
+
+    private static String fact(String name) {
+        return browser.await("the invoice's " + name, d -> d.findElements(By.xpath("//dl[@class='facts']//dt[.='" + name + "']/following-sibling::dd"))
+                .stream().findFirst().map(WebElement::getText).orElse(null));
+    }
+
+    private static List<String> reminderDays() {
+        return List.of("1º", "2º", "3º").stream().map(n -> browser.field(n + " lembrete (dias antes)").getDomProperty("value")).toList();
+    }
 
     private static void signInAsAdmin(String route) {
         browser.freshStart(route);

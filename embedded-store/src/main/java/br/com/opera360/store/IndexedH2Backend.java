@@ -28,6 +28,7 @@ public class IndexedH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
     private static final String FLAGS_MAP = "opera360.store";
     private static final String OPEN_FLAG = "open";
+    public static final int DEFAULT_CACHE_MB = 64;
 
     /** Assigned lazily: H2Backend opens the existing databases from its own constructor. */
     private StoreContext context;
@@ -66,7 +67,15 @@ public class IndexedH2Backend extends H2Backend {
     }
 
     public static IndexedH2Backend open(Path file, Clock clock) {
-        return new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).open(), clock);
+        return open(file, clock, DEFAULT_CACHE_MB);
+    }
+
+    /**
+     * With MVStore's page cache of {@code cacheMb} megabytes (its own default is 16): the indexes' inner pages and the
+     * leaves being written stay decoded in memory, which keeps inserts into large indexes from re-reading pages.
+     */
+    public static IndexedH2Backend open(Path file, Clock clock, int cacheMb) {
+        return new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open(), clock);
     }
 
     /** A store that lives in memory only (tests). */

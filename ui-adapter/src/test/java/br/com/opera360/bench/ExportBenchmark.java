@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Not part of the normal build (surefire runs *Test classes only). Run with:
  * {@code ./mvnw -B -pl ui-adapter -am package -DskipTests && ./mvnw -B -o -pl ui-adapter -am verify -Dtest=ExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
- * ({@code -Dbench.rows=N}, default 1,000,000).
+ * ({@code -Dbench.rows=N}, default 1,000,000; {@code -Dbench.store=stock} for mongo-java-server's own backend).
  * <p>
  * Starts the real jar at {@code -Xmx512m} as a child process, fills its invoice read model with N rows by raw
  * {@code insertMany} of view documents (ingesting a million invoices through the API would take hours), then exports
@@ -44,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportBenchmark {
     static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     static final String API_KEY = "export-bench-key-0123456789";
+    /** {@code -Dbench.store=stock} runs the same on mongo-java-server's stock H2 backend, for the comparison. */
+    static final String STORE = System.getProperty("bench.store", "indexed");
     private final Path work = Path.of("target", "bench", "export-run").toAbsolutePath();
 
     @AfterEach
@@ -64,7 +66,8 @@ class ExportBenchmark {
         Path data = work.resolve("data");
         int mongoPort = AppProcess.freePort();
         var app = AppProcess.start(jar, data, API_KEY, work.resolve("app.log"),
-                Map.of("OPERA360_EMBEDDED_MONGO_PORT", String.valueOf(mongoPort), "OPERA360_EXPORTS_WORKERS", "1"));
+                Map.of("OPERA360_EMBEDDED_MONGO_PORT", String.valueOf(mongoPort), "OPERA360_EXPORTS_WORKERS", "1",
+                        "OPERA360_EMBEDDED_READ_STORE", STORE));
         var portal = new JarPortal(app.baseUrl(), API_KEY, data.resolve("outbox"));
         app.awaitHealthy(portal.http(), Duration.ofMinutes(3));
         var account = portal.registerAccount(ApiTest.newCnpj());
@@ -74,7 +77,7 @@ class ExportBenchmark {
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("Export benchmark: %,d invoice rows x 6 columns, app at -Xmx512m (embedded mode), read model filled in %.1f s", ROWS, fillSeconds));
+        lines.add(String.format("Export benchmark: %,d invoice rows x 6 columns, app at -Xmx512m (embedded mode, %s read store), read model filled in %.1f s", ROWS, STORE, fillSeconds));
         Run rawXlsx = rawXlsx();
         Run rawCsv = rawCsv();
         for (String format : List.of("xlsx", "csv")) {
@@ -88,7 +91,7 @@ class ExportBenchmark {
         app.stop();
         lines.forEach(System.out::println);
         Files.createDirectories(work.getParent());
-        Files.write(work.getParent().resolve("export.txt"), lines, StandardCharsets.UTF_8);
+        Files.write(work.getParent().resolve("export-" + STORE + ".txt"), lines, StandardCharsets.UTF_8);
     }
 
     private Run export(JarPortal portal, AppProcess app, String token, String format, boolean probeHeap) throws Exception {

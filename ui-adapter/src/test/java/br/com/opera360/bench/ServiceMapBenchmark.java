@@ -36,6 +36,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.ArrayList;
@@ -217,10 +218,13 @@ class ServiceMapBenchmark extends ApiTest {
         try (external) {
             results = measure(candidates);
         }
+        double projectionSeconds = replayServiceProjection(acc.value());
         StringBuilder report = new StringBuilder()
                 .append(String.format("Services: %d for one account (%d CEPs, %d located), %d requests each%n", SERVICES, CEPS, located, REQUESTS))
                 .append(String.format("Ingestion through the command bus: %.1f s (%.0f services/s); read models caught up %.1f s later%n",
-                        ingestSeconds, SERVICES / ingestSeconds, catchUpSeconds));
+                        ingestSeconds, SERVICES / ingestSeconds, catchUpSeconds))
+                .append(String.format("Projection of the %d services from their events (replay of the service group, both read models, until caught up): %.1f s (target <= 30), read store: %s%n",
+                        SERVICES, projectionSeconds, System.getProperty("opera360.embedded.read-store", "indexed")));
         results.forEach(r -> report.append(r).append(System.lineSeparator()));
         double rawMap = p50(results, "map: raw Spring Data find");
         double rawList = p50(results, "list: raw Spring Data");
@@ -317,5 +321,32 @@ class ServiceMapBenchmark extends ApiTest {
             results.add(new Result(candidates.get(c).name(), sorted[REQUESTS / 2] / 1e6, mean, rows[c]));
         }
         return results;
+    }
+
+    /**
+     * Projects every service again from the event store (the ops replay of the "service" group: list and map read
+     * models) and answers the seconds until the new generation serves, holds every service and has caught up.
+     */
+    @SuppressWarnings("unchecked")
+    private double replayServiceProjection(String accountId) throws InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Object> started = web.post().uri("/api/ops/projections/service/replay").header("X-Api-Key", API_KEY)
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        int generation = ((Number) started.get("generation")).intValue();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (true) {
+            List<Map<String, Object>> list = web.get().uri("/api/ops/projections").header("X-Api-Key", API_KEY).exchange()
+                    .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            var service = list.stream().filter(p -> "service".equals(p.get("name"))).findFirst().orElseThrow();
+            if (((Number) service.get("generation")).intValue() == generation && !Boolean.TRUE.equals(service.get("replaying"))
+                    && ((Number) service.get("lag")).longValue() == 0) break;
+            assertThat(Instant.now()).as("service projection: %s", service).isBefore(deadline);
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long count = mongo.count(query(where("accountId").is(accountId)),
+                br.com.opera360.query.common.ReadModelGenerations.collection("service", "services"));
+        assertThat(count).as("services in the rebuilt generation").isEqualTo(SERVICES);
+        return seconds;
     }
 }

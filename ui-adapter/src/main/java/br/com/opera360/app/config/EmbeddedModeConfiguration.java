@@ -44,7 +44,8 @@ class EmbeddedModeConfiguration {
      */
     @Bean(destroyMethod = "")
     H2Backend readModelBackend(Opera360Properties props, MeterRegistry meters, Clock clock,
-                               @Value("${opera360.embedded.read-store:indexed}") String readStore) {
+                               @Value("${opera360.embedded.read-store:indexed}") String readStore,
+                               @Value("${opera360.embedded.read-store-cache-mb:" + IndexedH2Backend.DEFAULT_CACHE_MB + "}") int cacheMb) {
         try {
             var dir = props.dataDir().resolve("readmodel");
             Files.createDirectories(dir);
@@ -56,7 +57,7 @@ class EmbeddedModeConfiguration {
             if (!"indexed".equals(readStore)) {
                 throw new IllegalArgumentException("opera360.embedded.read-store must be 'indexed' or 'stock', not '" + readStore + "'");
             }
-            var backend = IndexedH2Backend.open(file, clock);
+            var backend = IndexedH2Backend.open(file, clock, cacheMb);
             backend.fallbacks().listen((collection, shape) -> Counter.builder("opera360.store.fallback")
                     .description("Read-model queries the embedded store's indexes did not serve")
                     .tag("collection", collection).tag("shape", shape).register(meters).increment());

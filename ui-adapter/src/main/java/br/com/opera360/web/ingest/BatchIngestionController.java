@@ -13,11 +13,15 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import br.com.opera360.web.problem.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +29,7 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +53,10 @@ class BatchIngestionController {
     private final Map<String, IngestionType<?>> types = new LinkedHashMap<>();
     private final ObjectMapper json;
     private final ObjectReader lineReader;
+    private final BatchSettings settings;
 
-    BatchIngestionController(List<IngestionType.Provider> providers, ObjectMapper json) {
+    BatchIngestionController(List<IngestionType.Provider> providers, ObjectMapper json, BatchSettings settings) {
+        this.settings = settings;
         providers.forEach(p -> p.ingestionTypes().forEach(t -> {
             if (types.put(t.name(), t) != null) throw new IllegalStateException("Two ingestion types named " + t.name());
         }));
@@ -73,16 +80,32 @@ class BatchIngestionController {
     @Operation(summary = "Lote NDJSON: uma linha {\"type\", \"data\"} por ingestão, processadas em ordem; linhas ruins são relatadas e não impedem as outras")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = NDJSON,
             schema = @Schema(type = "string", example = "{\"type\": \"payment\", \"data\": {\"accountId\": \"acme\", \"invoiceNumber\": \"2026-000123\", \"amount\": 100.00, \"paidOn\": \"2026-03-10\"}}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @ApiResponse(responseCode = "413", description = "Content-Length acima de opera360.ingest.batch.max-bytes (nenhuma linha é lida)",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/ingest/batch", consumes = NDJSON)
-    Mono<BatchResult> batch(ServerHttpRequest request) {
+    Mono<ResponseEntity<Object>> batch(ServerHttpRequest request) {
+        long length = request.getHeaders().getContentLength();
+        if (settings.exceeds(length)) {
+            // answered before a byte of the body is read: none of its lines is ingested
+            return Mono.just(tooLarge(request, length));
+        }
         return NdjsonLines.split(request.getBody(), MAX_LINE)
                           .concatMap(this::ingest, 1)
                           .reduce(new Tally(), Tally::add)
                           .map(tally -> {
                               log.info("Batch ingested: {} accepted, {} duplicates, {} rejected", tally.accepted, tally.duplicates,
                                       tally.rejected.size());
-                              return new BatchResult(tally.accepted, tally.duplicates, tally.rejected);
+                              return ResponseEntity.ok(new BatchResult(tally.accepted, tally.duplicates, tally.rejected));
                           });
+    }
+
+    private ResponseEntity<Object> tooLarge(ServerHttpRequest request, long length) {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "O lote tem " + length
+                + " bytes e passa do limite de " + settings.getMaxBytes().toBytes()
+                + " bytes desta instalação. Divida as linhas em lotes menores e envie cada um.");
+        problem.setInstance(URI.create(request.getPath().value()));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private Mono<Outcome> ingest(NdjsonLines.Line line) {

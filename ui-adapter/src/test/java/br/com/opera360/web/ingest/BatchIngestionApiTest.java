@@ -31,6 +31,9 @@ class BatchIngestionApiTest extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BatchSettings settings;
+
     @BeforeEach
     void patientClient() {
         web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build();
@@ -223,5 +226,32 @@ class BatchIngestionApiTest extends ApiTest {
                 }
             }
         }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
+    }
+
+    @Test
+    void a_batch_declared_larger_than_the_limit_is_refused_with_413_before_any_line_is_read() {
+        String accountId = "limite-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder body = new StringBuilder(line("account", account(accountId, newCnpj()))).append('\n');
+        for (int i = 0; i < 20; i++) body.append(line("invoice", invoice(accountId, "LIM-" + i, "10.00"))).append('\n');
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        var before = settings.getMaxBytes();
+        settings.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(bytes.length - 1));
+        try {
+            web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON).bodyValue(bytes).exchange()
+               .expectStatus().isEqualTo(413)
+               .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+               .expectBody()
+               .jsonPath("$.status").isEqualTo(413)
+               .jsonPath("$.title").isEqualTo("Conteúdo grande demais")
+               .jsonPath("$.detail").isEqualTo("O lote tem " + bytes.length + " bytes e passa do limite de " + (bytes.length - 1)
+                       + " bytes desta instalação. Divida as linhas em lotes menores e envie cada um.");
+            assertThat(eventCount(accountId)).as("not even the first line was ingested").isZero();
+
+            // at the limit it goes through
+            settings.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(bytes.length));
+            assertThat(batch(body.toString())).containsEntry("accepted", 21).containsEntry("rejected", List.of());
+        } finally {
+            settings.setMaxBytes(before);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package br.com.opera360.web.ingest;
 
 import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
 import br.com.opera360.web.problem.ApiExceptionHandler;
@@ -27,9 +28,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +52,20 @@ class BatchIngestionController {
     static final String NDJSON = "application/x-ndjson";
     /** One line is one ingestion body: the single calls' 1 MiB limit. */
     static final int MAX_LINE = 1024 * 1024;
+    /** A chunk is handed over after this long even if not full, so that a slow client's lines are not held back. */
+    static final Duration CHUNK_WAIT = Duration.ofMillis(20);
     private static final Logger log = LoggerFactory.getLogger(BatchIngestionController.class);
 
     private final Map<String, IngestionType<?>> types = new LinkedHashMap<>();
     private final ObjectMapper json;
     private final ObjectReader lineReader;
     private final BatchSettings settings;
+    private final GroupCommit groupCommit;
 
-    BatchIngestionController(List<IngestionType.Provider> providers, ObjectMapper json, BatchSettings settings) {
+    BatchIngestionController(List<IngestionType.Provider> providers, ObjectMapper json, BatchSettings settings,
+                             GroupCommit groupCommit) {
         this.settings = settings;
+        this.groupCommit = groupCommit;
         providers.forEach(p -> p.ingestionTypes().forEach(t -> {
             if (types.put(t.name(), t) != null) throw new IllegalStateException("Two ingestion types named " + t.name());
         }));
@@ -90,14 +99,18 @@ class BatchIngestionController {
             // answered before a byte of the body is read: none of its lines is ingested
             return Mono.just(tooLarge(request, length));
         }
-        return NdjsonLines.split(request.getBody(), MAX_LINE)
-                          .concatMap(this::ingest, 1)
-                          .reduce(new Tally(), Tally::add)
-                          .map(tally -> {
-                              log.info("Batch ingested: {} accepted, {} duplicates, {} rejected", tally.accepted, tally.duplicates,
-                                      tally.rejected.size());
-                              return ResponseEntity.ok(new BatchResult(tally.accepted, tally.duplicates, tally.rejected));
-                          });
+        int chunkLines = settings.getChunkLines();
+        return Mono.deferContextual(requestContext -> NdjsonLines.split(request.getBody(), MAX_LINE)
+                // a chunk closes when full or when the lines stop coming for a moment (a slow client's lines are not held back)
+                .bufferTimeout(chunkLines, CHUNK_WAIT, true)
+                .concatMap(chunk -> Mono.fromCallable(() -> groupCommit.run(chunk, line -> ingest(line, requestContext)))
+                                        .subscribeOn(Schedulers.boundedElastic()), 1)
+                .reduce(new Tally(), Tally::addAll)
+                .map(tally -> {
+                    log.info("Batch ingested: {} accepted, {} duplicates, {} rejected", tally.accepted, tally.duplicates,
+                            tally.rejected.size());
+                    return ResponseEntity.ok(new BatchResult(tally.accepted, tally.duplicates, tally.rejected));
+                }));
     }
 
     private ResponseEntity<Object> tooLarge(ServerHttpRequest request, long length) {
@@ -108,14 +121,20 @@ class BatchIngestionController {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private Mono<Outcome> ingest(NdjsonLines.Line line) {
+    /**
+     * One line, on the chunk's worker thread: its command joins the chunk's unit of work (see {@link GroupCommit}),
+     * with the request's context (the ingesting system's identity, the correlation id).
+     */
+    private Outcome ingest(NdjsonLines.Line line, ContextView requestContext) {
         if (line.oversized()) {
-            return Mono.just(new Outcome(line.number(), null, new Rejection(line.number(), HttpStatus.PAYLOAD_TOO_LARGE.value(),
-                    "A linha passa do limite de 1 MiB.", List.of())));
+            return new Outcome(line.number(), null, new Rejection(line.number(), HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                    "A linha passa do limite de 1 MiB.", List.of()));
         }
         return Mono.defer(() -> dispatch(line.bytes()))
                    .map(answer -> new Outcome(line.number(), answer, null))
-                   .onErrorResume(e -> Mono.just(new Outcome(line.number(), null, rejection(line.number(), e))));
+                   .onErrorResume(e -> Mono.just(new Outcome(line.number(), null, rejection(line.number(), e))))
+                   .contextWrite(ctx -> ctx.putAll(requestContext).put(Commands.ON_CALLING_THREAD, true))
+                   .block();
     }
 
     private Mono<IngestionAnswer> dispatch(byte[] line) {
@@ -167,7 +186,12 @@ class BatchIngestionController {
         long duplicates;
         final List<Rejection> rejected = new ArrayList<>();
 
-        Tally add(Outcome outcome) {
+        Tally addAll(List<Outcome> outcomes) {
+            outcomes.forEach(this::add);
+            return this;
+        }
+
+        private Tally add(Outcome outcome) {
             if (outcome.rejection() != null) rejected.add(outcome.rejection());
             else if (outcome.answer().recorded()) accepted++;
             else duplicates++;

@@ -5,6 +5,7 @@ import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
 import br.com.opera360.web.problem.ApiExceptionHandler;
+import br.com.opera360.web.problem.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import br.com.opera360.web.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,7 +44,8 @@ import java.util.Objects;
  * {@code POST /api/ingest/batch}: NDJSON, one {@code {"type", "data"}} per line. The body is streamed: lines are read
  * as they arrive and ingested one after the other, in order, each exactly as its single endpoint would (the same
  * {@link IngestionType} function), so a line may use what an earlier line created. A bad line is reported with the
- * status its single call would have answered and never stops the others.
+ * status its single call would have answered and never stops the others. Lines go in chunks, each committed to the
+ * event store at once ({@link GroupCommit}); the answer is written after the last chunk's commit.
  */
 @RestController
 @Tag(name = "Ingestão: lote", description = "Lote NDJSON com contas, faturas, pagamentos, negociações, Notas Fiscais e serviços (X-Api-Key)")

@@ -4,37 +4,63 @@ import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Money;
 import br.com.opera360.kernel.invoice.InvoiceId;
 import br.com.opera360.kernel.invoice.InvoiceItem;
-import br.com.opera360.kernel.invoice.RecordPayment;
+import br.com.opera360.kernel.invoice.InvoiceRegistered;
 import br.com.opera360.kernel.invoice.RegisterInvoice;
 import br.com.opera360.testing.ApiTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not part of the normal build (surefire runs *Test classes only). Run with:
  * {@code ./mvnw -B -pl ui-adapter -am verify -Dtest=BatchIngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
- * ({@code -Dbench.batch=N} pairs, default 1,000). Sends N invoices and N payments (2N lines) as one NDJSON batch
- * over HTTP, and the same 2N commands (for another account, same shapes) directly on the command gateway, one after
- * the other as the batch does, in the same run, after a warm-up of both; two runs per side, alternating. Reports
- * lines per second of each and the ratio batch/direct (target >= 0.5) to stdout and target/bench/batch-ingestion.txt.
+ * Sizes: {@code -Dbench.lines=} (NDJSON invoice lines and raw events, default 200,000), {@code -Dbench.single=}
+ * (single-item requests, default 5,000), {@code -Dbench.r3=} (sequential commands and single appends, default 1,000).
+ * In one run, against the embedded application in this JVM (client and server share the test JVM and its heap):
+ * <ul>
+ * <li>raw baseline: as many {@code InvoiceRegistered} events appended through Axon's event storage engine
+ * ({@code JdbcEventStorageEngine}, the application's H2 store and settings) in appends of the batch's chunk size,
+ * no command handling (events/s);</li>
+ * <li>one NDJSON batch of that many invoice lines (lines/s, ratio to the raw baseline; target >= 5,000 and >= 0.5);</li>
+ * <li>catch-up: from the batch's answer until the invoice and service read models have reached the store's head;</li>
+ * <li>single-item ingestion ({@code POST /api/ingest/invoices}) by 16 concurrent clients: requests/s, p50, p99;</li>
+ * <li>R3: sequential {@code RegisterInvoice} commands on the command gateway / single-event appends each committed
+ * on its own (target >= 0.5).</li>
+ * </ul>
+ * Figures to stdout and target/bench/batch-ingestion.txt.
  */
 class BatchIngestionBenchmark extends ApiTest {
-    static final int PAIRS = Integer.getInteger("bench.batch", 1_000);
+    static final int LINES = Integer.getInteger("bench.lines", 200_000);
+    static final int SINGLE = Integer.getInteger("bench.single", 5_000);
+    static final int R3 = Integer.getInteger("bench.r3", 1_000);
+    static final int CLIENTS = 16;
     static final LocalDate ISSUED = LocalDate.of(2026, 3, 1);
     static final LocalDate DUE = LocalDate.of(2026, 3, 20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,73 +68,158 @@ class BatchIngestionBenchmark extends ApiTest {
     @Autowired
     CommandGateway gateway;
 
+    @Autowired
+    EventStorageEngine storage;
+
+    @Value("${opera360.ingest.batch.chunk-lines:500}")
+    int chunkLines;
+
+    @LocalServerPort
+    int port;
+
     @Test
-    void batch_throughput_against_the_same_commands_on_the_gateway() throws Exception {
-        var warmBatch = newAccount();
-        var warmDirect = newAccount();
-        batch(warmBatch.accountId(), "W", 200);
-        direct(warmDirect.accountId(), "W", 200);
+    void group_commit_against_the_raw_store() throws Exception {
+        String loadAtStart = load();
+        // warm-up of every path
+        raw("warm", 2_000, chunkLines);
+        batch(newAccount().accountId(), "W", 2_000);
+        single(newAccount().accountId(), 400);
+        sequentialCommands(newAccount().accountId(), 200);
+        raw("warm1", 200, 1);
+        awaitCaughtUp(List.of("invoice", "service", "audit"));
 
-        // alternating (direct, batch, batch, direct) so that neither side profits from running later on a shared machine
-        double directSeconds = 0;
-        double batchSeconds = 0;
-        StringBuilder runs = new StringBuilder();
-        for (String side : new String[]{"direct", "batch", "batch", "direct"}) {
-            var account = newAccount();
-            double seconds = side.equals("direct") ? direct(account.accountId(), "B", PAIRS) : batch(account.accountId(), "B", PAIRS);
-            if (side.equals("direct")) directSeconds += seconds;
-            else batchSeconds += seconds;
-            runs.append(String.format("  run %-6s %8.2f s  %8.0f lines/s%n", side, seconds, 2 * PAIRS / seconds));
-        }
+        double rawSeconds = raw("raw-" + UUID.randomUUID().toString().substring(0, 6), LINES, chunkLines);
+        awaitCaughtUp(List.of("invoice", "service", "audit"));
 
-        int lines = 2 * 2 * PAIRS;
-        double batchRate = lines / batchSeconds;
-        double directRate = lines / directSeconds;
-        String report = String.format("Lines per run: %d (%d invoices + %d payments), one after the other; two runs per side%n",
-                2 * PAIRS, PAIRS, PAIRS)
-                + runs
-                + String.format("direct on the command gateway: %8.2f s  %8.0f commands/s%n", directSeconds, directRate)
-                + String.format("POST /api/ingest/batch (NDJSON): %8.2f s  %8.0f lines/s%n", batchSeconds, batchRate)
-                + String.format("ratio batch/direct: %.2f (target >= 0.5)%n", batchRate / directRate);
+        double batchSeconds = batch(newAccount().accountId(), "B", LINES);
+        long answered = System.nanoTime();
+        double invoiceAfterAnswer = awaitCaughtUp(List.of("invoice"));
+        awaitCaughtUp(List.of("service"));
+        double serviceAfterAnswer = (System.nanoTime() - answered) / 1e9;
+        awaitCaughtUp(List.of("invoice", "service", "audit"));
+
+        long[] latencies = new long[SINGLE];
+        double singleSeconds = single(newAccount().accountId(), SINGLE, latencies);
+        Arrays.sort(latencies);
+
+        double commandSeconds = sequentialCommands(newAccount().accountId(), R3);
+        double appendSeconds = raw("r3-" + UUID.randomUUID().toString().substring(0, 6), R3, 1);
+
+        double rawRate = LINES / rawSeconds;
+        double batchRate = LINES / batchSeconds;
+        String report = String.format(Locale.ROOT, "Batch ingestion benchmark (chunk %d lines), load average at start %s%n", chunkLines, loadAtStart)
+                + String.format(Locale.ROOT, "raw baseline: %d InvoiceRegistered appended through the JDBC storage engine in appends of %d: %.1f s, %.0f events/s%n",
+                LINES, chunkLines, rawSeconds, rawRate)
+                + String.format(Locale.ROOT, "NDJSON batch: %d invoice lines in one POST /api/ingest/batch: %.1f s, %.0f lines/s, ratio to raw %.2f (targets >= 5,000 lines/s, >= 0.5)%n",
+                LINES, batchSeconds, batchRate, batchRate / rawRate)
+                + String.format(Locale.ROOT, "catch-up after the batch's answer: invoice read model %.1f s, service read model %.1f s%n",
+                invoiceAfterAnswer, serviceAfterAnswer)
+                + String.format(Locale.ROOT, "single-item: %d POST /api/ingest/invoices by %d concurrent clients: %.1f s, %.0f requests/s, p50 %.1f ms, p99 %.1f ms (target >= 1,000 requests/s)%n",
+                SINGLE, CLIENTS, singleSeconds, SINGLE / singleSeconds, latencies[SINGLE / 2] / 1e6, latencies[(int) (SINGLE * 0.99)] / 1e6)
+                + String.format(Locale.ROOT, "R3: %d sequential RegisterInvoice on the gateway %.0f commands/s / %d single-event appends each committed %.0f appends/s = %.2f (target >= 0.5)%n",
+                R3, R3 / commandSeconds, R3, R3 / appendSeconds, appendSeconds / commandSeconds)
+                + String.format(Locale.ROOT, "load average at end %s%n", load());
         System.out.println(report);
         Path out = Path.of("target/bench/batch-ingestion.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
     }
 
-    private double batch(String accountId, String prefix, int pairs) throws Exception {
-        StringBuilder body = new StringBuilder(pairs * 400);
-        for (int i = 0; i < pairs; i++) {
-            body.append(JSON.writeValueAsString(Map.of("type", "invoice", "data", invoiceBody(accountId, prefix + i)))).append('\n');
-            body.append(JSON.writeValueAsString(Map.of("type", "payment", "data", Map.of("accountId", accountId,
-                    "invoiceNumber", prefix + i, "amount", new BigDecimal("40.00"), "paidOn", "2026-03-10")))).append('\n');
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
         }
-        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code count} registrations of invoices of their own, appended straight to the storage engine, {@code per} events per transaction. */
+    private double raw(String accountId, int count, int per) {
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += per) {
+            List<EventMessage<?>> events = new ArrayList<>(per);
+            for (int i = from; i < Math.min(count, from + per); i++) {
+                String number = "R" + i;
+                String invoiceId = accountId + ":" + number;
+                var event = new InvoiceRegistered(invoiceId, accountId, number, ISSUED, DUE, "M2M Telecomunicações S.A.", null,
+                        List.of(new InvoiceRegistered.Item("LINK-" + number, "Link Dedicado", "Mensalidade", new BigDecimal("100.00"),
+                                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))), new BigDecimal("100.00"));
+                events.add(new GenericDomainEventMessage<>("Invoice", invoiceId, 0, event,
+                        MetaData.with("actor", "system:ingest").and("source", "ingest").and("correlationId", UUID.randomUUID().toString())));
+            }
+            storage.appendEvents(events);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private double batch(String accountId, String prefix, int lines) throws Exception {
+        StringBuilder body = new StringBuilder(lines * 330);
+        for (int i = 0; i < lines; i++) {
+            body.append(JSON.writeValueAsString(Map.of("type", "invoice", "data", invoiceBody(accountId, prefix + i)))).append('\n');
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        body = null;
         long start = System.nanoTime();
         @SuppressWarnings("unchecked")
-        Map<String, Object> result = web.mutate().responseTimeout(Duration.ofMinutes(30)).build()
+        Map<String, Object> result = web.mutate().responseTimeout(Duration.ofMinutes(60)).build()
                 .post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY)
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(bytes)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(result).containsEntry("accepted", 2 * pairs).containsEntry("rejected", List.of());
+        assertThat(result).containsEntry("accepted", lines).containsEntry("rejected", List.of());
         return seconds;
     }
 
-    private double direct(String accountId, String prefix, int pairs) {
+    private double single(String accountId, int count) {
+        return single(accountId, count, new long[count]);
+    }
+
+    /** {@code count} single invoice registrations by {@value #CLIENTS} concurrent clients; each latency into {@code latencies}. */
+    private double single(String accountId, int count, long[] latencies) {
+        var client = WebClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        long start = System.nanoTime();
+        Flux.range(0, count)
+            .flatMap(i -> {
+                long sent = System.nanoTime();
+                return client.post().uri("/api/ingest/invoices").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                             .bodyValue(invoiceBody(accountId, "S" + i)).retrieve().toBodilessEntity()
+                             .doOnNext(r -> {
+                                 assertThat(r.getStatusCode().value()).isEqualTo(201);
+                                 latencies[i] = System.nanoTime() - sent;
+                             });
+            }, CLIENTS)
+            .blockLast(Duration.ofMinutes(30));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private double sequentialCommands(String accountId, int count) {
         var account = new AccountId(accountId);
-        List<Object> commands = new ArrayList<>(2 * pairs);
-        for (int i = 0; i < pairs; i++) {
-            String number = prefix + i;
-            var id = InvoiceId.of(account, number);
-            commands.add(new RegisterInvoice(id, account, number, ISSUED, DUE, "M2M Telecomunicações S.A.", null,
+        List<Object> commands = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String number = "C" + i;
+            commands.add(new RegisterInvoice(InvoiceId.of(account, number), account, number, ISSUED, DUE, "M2M Telecomunicações S.A.", null,
                     List.of(new InvoiceItem("LINK-" + number, "Link Dedicado", "Mensalidade", Money.of("100.00"),
                             LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)))));
-            commands.add(new RecordPayment(id, account, null, Money.of("40.00"), LocalDate.of(2026, 3, 10)));
         }
         long start = System.nanoTime();
         for (Object command : commands) gateway.sendAndWait(command);
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until the named processors have reached the event store's head; answers the seconds waited. */
+    @SuppressWarnings("unchecked")
+    private double awaitCaughtUp(List<String> names) throws InterruptedException {
+        long start = System.nanoTime();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
+        while (true) {
+            List<Map<String, Object>> list = web.get().uri("/api/ops/projections").header("X-Api-Key", API_KEY).exchange()
+                                                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            boolean done = list.stream().filter(p -> names.contains(p.get("name")))
+                               .allMatch(p -> ((Number) p.get("lag")).longValue() == 0);
+            if (done) return (System.nanoTime() - start) / 1e9;
+            assertThat(Instant.now()).as("projections %s: %s", names, list).isBefore(deadline);
+            Thread.sleep(20);
+        }
     }
 
     static Map<String, Object> invoiceBody(String accountId, String number) {

@@ -7,7 +7,9 @@ import br.com.opera360.store.IndexedH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The embedded default: no external service. Events go to Axon's JDBC engine on an H2 file (see application.yml:
@@ -92,6 +95,20 @@ class EmbeddedModeConfiguration {
             config.onStart(EmbeddedCrashRecovery.PHASE, recovery::beforeProcessorsStart);
             config.onShutdown(EmbeddedCrashRecovery.PHASE, recovery::afterProcessorsStop);
         });
+    }
+
+    /**
+     * Axon's JDBC connections straight from Spring's transaction-bound connection, without the
+     * {@code UnitOfWorkAwareConnectionProviderWrapper} its auto-configuration puts around it. That wrapper closes the
+     * connection again when the unit of work is cleaned up, after Spring's transaction has already handed it back to
+     * the pool; HikariCP's second {@code close()} then clears the statement list of the pooled connection, which may
+     * already serve another request ({@code ArrayIndexOutOfBoundsException} in {@code FastList}, a 500), seen with 16
+     * concurrent ingestion clients. Every unit of work here runs in a Spring transaction (the command bus, the event
+     * processors and the batch's chunks attach one), so the wrapper adds nothing.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**

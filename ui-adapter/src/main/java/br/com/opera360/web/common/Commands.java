@@ -40,10 +40,19 @@ public class Commands {
     }
 
     public <R> Mono<R> send(Object command) {
-        // Axon's local bus runs the handler on the calling thread (BCrypt, JDBC, files): never on the event loop
-        return metaData().flatMap(meta -> Mono.fromFuture(() -> gateway.<R>send(command, meta))
-                                              .subscribeOn(Schedulers.boundedElastic()));
+        return metaData().flatMap(meta -> Mono.deferContextual(ctx -> {
+            Mono<R> sent = Mono.fromFuture(() -> gateway.<R>send(command, meta));
+            // Axon's local bus runs the handler on the calling thread (BCrypt, JDBC, files): never on the event loop,
+            // unless the caller is already a worker whose unit of work the command must join (a batch's chunk)
+            return ctx.hasKey(ON_CALLING_THREAD) ? sent : sent.subscribeOn(Schedulers.boundedElastic());
+        }));
     }
+
+    /**
+     * Reactor context key: {@link #send} handles the command on the subscribing thread, which is a worker thread
+     * (never the event loop), so that the command's unit of work nests in the one that thread has started.
+     */
+    public static final String ON_CALLING_THREAD = Commands.class.getName() + ".onCallingThread";
 
     Mono<MetaData> metaData() {
         return Mono.deferContextual(ctx -> {

@@ -31,6 +31,9 @@ class BatchIngestionApiTest extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BatchSettings settings;
+
     @BeforeEach
     void patientClient() {
         web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build();
@@ -223,5 +226,130 @@ class BatchIngestionApiTest extends ApiTest {
                 }
             }
         }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
+    }
+
+    @Test
+    void a_batch_declared_larger_than_the_limit_is_refused_with_413_before_any_line_is_read() {
+        String accountId = "limite-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder body = new StringBuilder(line("account", account(accountId, newCnpj()))).append('\n');
+        for (int i = 0; i < 20; i++) body.append(line("invoice", invoice(accountId, "LIM-" + i, "10.00"))).append('\n');
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        var before = settings.getMaxBytes();
+        settings.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(bytes.length - 1));
+        try {
+            web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON).bodyValue(bytes).exchange()
+               .expectStatus().isEqualTo(413)
+               .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+               .expectBody()
+               .jsonPath("$.status").isEqualTo(413)
+               .jsonPath("$.title").isEqualTo("Conteúdo grande demais")
+               .jsonPath("$.detail").isEqualTo("O lote tem " + bytes.length + " bytes e passa do limite de " + (bytes.length - 1)
+                       + " bytes desta instalação. Divida as linhas em lotes menores e envie cada um.");
+            assertThat(eventCount(accountId)).as("not even the first line was ingested").isZero();
+
+            // at the limit it goes through
+            settings.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(bytes.length));
+            assertThat(batch(body.toString())).containsEntry("accepted", 21).containsEntry("rejected", List.of());
+        } finally {
+            settings.setMaxBytes(before);
+        }
+    }
+
+    long accountEventCount(String accountId) {
+        Long n = jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier like ?", Long.class, accountId + ":%");
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * One chunk (all lines commit together) with good and bad lines mixed: each bad line is answered by its number and
+     * leaves no event, the good ones around it are stored, and a line after a refused one sees the invoice as the
+     * lines before it left it (the refused payment's aggregate is reloaded from the store plus the chunk's staged events).
+     */
+    @Test
+    void inside_one_chunk_every_line_keeps_its_own_answer_and_a_refused_line_leaves_no_event() {
+        var account = newAccount();
+        String a = account.accountId();
+        String body = String.join("\n",
+                line("invoice", invoice(a, "M-1", "100.00")),                        // 1 accepted
+                line("payment", payment(a, "M-1", new BigDecimal("40.00"))),         // 2 accepted: amount due 60
+                line("payment", payment(a, "M-1", new BigDecimal("70.00"))),         // 3 409: more than the 60 due
+                line("invoice", invoice(a, "M-2", "50.00")),                         // 4 accepted
+                line("invoice", invoice(a, "M-1", "999.00")),                        // 5 409: other data for M-1
+                line("invoice", invoice("conta-que-nao-existe", "M-3", "10.00")),   // 6 404: unknown account
+                line("payment", payment(a, "M-1", new BigDecimal("60.00"))),         // 7 accepted: pays the rest
+                line("payment", payment(a, "M-1", new BigDecimal("60.00"))),         // 8 duplicate of line 7
+                line("payment", payment(a, "M-2", new BigDecimal("-1.00"))),         // 9 400
+                line("payment", payment(a, "M-1", new BigDecimal("0.01")))) + "\n"; // 10 409: already paid
+
+        var result = batch(body);
+
+        assertThat(result).containsEntry("accepted", 4).containsEntry("duplicates", 1);
+        assertThat(rejected(result)).extracting(r -> r.get("line"), r -> r.get("status")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, 409), org.assertj.core.groups.Tuple.tuple(5, 409),
+                org.assertj.core.groups.Tuple.tuple(6, 404), org.assertj.core.groups.Tuple.tuple(9, 400),
+                org.assertj.core.groups.Tuple.tuple(10, 409));
+        assertThat((String) rejected(result).get(0).get("detail")).contains("60.00");
+        assertThat(eventCount(a + ":M-1")).as("registration and the payments of lines 2 and 7").isEqualTo(3);
+        assertThat(eventCount(a + ":M-2")).isEqualTo(1);
+        assertThat(eventCount("conta-que-nao-existe:M-3")).isZero();
+        ingest("/api/ingest/payments", payment(a, "M-1", new BigDecimal("60.00"))).expectStatus().isOk();
+        ingest("/api/ingest/payments", payment(a, "M-1", new BigDecimal("70.00"))).expectStatus().isEqualTo(409);
+    }
+
+    /** The identical batch again changes nothing: every line that was recorded is now a duplicate, the refused ones are refused again. */
+    @Test
+    void an_identical_resend_of_a_whole_batch_changes_nothing() {
+        var account = newAccount();
+        String a = account.accountId();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            body.append(line("invoice", invoice(a, "R-" + i, "100.00"))).append('\n');
+            body.append(line("payment", payment(a, "R-" + i, new BigDecimal(i % 10 == 0 ? "200.00" : "25.00")))).append('\n');
+        }
+        var first = batch(body.toString());
+        assertThat(first).containsEntry("accepted", 570).containsEntry("duplicates", 0);
+        assertThat(rejected(first)).hasSize(30).allSatisfy(r -> assertThat(r.get("status")).isEqualTo(409));
+        long events = accountEventCount(a);
+        assertThat(events).isEqualTo(570);
+
+        var again = batch(body.toString());
+
+        assertThat(again).containsEntry("accepted", 0).containsEntry("duplicates", 570);
+        assertThat(rejected(again)).isEqualTo(rejected(first));
+        assertThat(accountEventCount(a)).isEqualTo(events);
+    }
+
+    /** With 3 lines per chunk, a payment whose invoice came in the chunk before still finds it, and bad lines stay alone in each chunk. */
+    @Test
+    void lines_depend_on_earlier_lines_across_chunk_boundaries() {
+        var account = newAccount();
+        String a = account.accountId();
+        int before = settings.getChunkLines();
+        settings.setChunkLines(3);
+        try {
+            String body = String.join("\n",
+                    line("invoice", invoice(a, "B-1", "100.00")),                    // 1 chunk 1
+                    line("payment", payment(a, "B-9", new BigDecimal("1.00"))),      // 2 404: not yet there
+                    line("invoice", invoice(a, "B-2", "100.00")),                    // 3
+                    line("payment", payment(a, "B-2", new BigDecimal("30.00"))),     // 4 chunk 2: invoice of line 3
+                    line("payment", payment(a, "B-1", new BigDecimal("100.00"))),    // 5 invoice of line 1
+                    line("invoice", invoice(a, "B-9", "10.00")),                     // 6
+                    line("payment", payment(a, "B-9", new BigDecimal("1.00"))),      // 7 chunk 3: invoice of line 6
+                    line("payment", payment(a, "B-2", new BigDecimal("80.00"))),     // 8 409: 70 due after line 4
+                    line("payment", payment(a, "B-2", new BigDecimal("70.00")))) + "\n"; // 9
+
+            var result = batch(body);
+
+            assertThat(result).containsEntry("accepted", 7).containsEntry("duplicates", 0);
+            assertThat(rejected(result)).extracting(r -> r.get("line"), r -> r.get("status")).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(2, 404), org.assertj.core.groups.Tuple.tuple(8, 409));
+            assertThat(eventCount(a + ":B-1")).isEqualTo(2);
+            assertThat(eventCount(a + ":B-2")).isEqualTo(3);
+            assertThat(eventCount(a + ":B-9")).isEqualTo(2);
+            // again: line 2 now finds the invoice of line 6 and is the same payment as line 7
+            assertThat(batch(body)).containsEntry("accepted", 0).containsEntry("duplicates", 8);
+        } finally {
+            settings.setChunkLines(before);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module rules of the architecture, checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "br.com.opera360", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -57,4 +58,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
                     "org.springframework.jdbc..")
             .orShould().dependOnClassesThat().areAssignableTo(org.axonframework.modelling.command.Repository.class);
+
+    @ArchTest
+    static final ArchRule packages_form_a_tree = slices().matching("br.com.opera360.(**)").should().beFreeOfCycles();
 }

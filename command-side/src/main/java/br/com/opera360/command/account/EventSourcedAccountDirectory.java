@@ -1,11 +1,12 @@
 package br.com.opera360.command.account;
 
+import br.com.opera360.command.user.AccountFacts;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 @Component
-class EventSourcedAccountDirectory implements AccountDirectory {
+class EventSourcedAccountDirectory implements AccountDirectory, AccountFacts {
     private final Repository<CustomerAccount> accounts;
 
     EventSourcedAccountDirectory(Repository<CustomerAccount> accounts) {
@@ -20,5 +21,19 @@ class EventSourcedAccountDirectory implements AccountDirectory {
         } catch (AggregateNotFoundException notFound) {
             return false;
         }
+    }
+
+    @Override
+    public boolean hasProfile(String accountId, String profileId) {
+        try {
+            return accounts.load(accountId).invoke(a -> a.hasProfile(profileId));
+        } catch (AggregateNotFoundException notFound) {
+            return false;
+        }
+    }
+
+    @Override
+    public String administratorOf(String accountId) {
+        return accounts.load(accountId).invoke(CustomerAccount::administratorId);
     }
 }

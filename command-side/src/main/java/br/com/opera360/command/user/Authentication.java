@@ -1,6 +1,5 @@
 package br.com.opera360.command.user;
 
-import br.com.opera360.command.account.CustomerAccount;
 import br.com.opera360.command.user.LoginChallenges.LoginChallenge;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.mail.Mailer;
@@ -51,7 +50,7 @@ class Authentication {
 
     private final Repository<User> users;
     private final Repository<EmailClaim> emailClaims;
-    private final Repository<CustomerAccount> accounts;
+    private final AccountFacts accounts;
     private final CredentialStore credentials;
     private final LoginThrottle throttle;
     private final LoginChallenges challenges;
@@ -64,7 +63,7 @@ class Authentication {
     // Unknown e-mails are checked against this hash, so they take as long as a wrong password.
     private final String dummyHash;
 
-    Authentication(Repository<User> users, Repository<EmailClaim> emailClaims, Repository<CustomerAccount> accounts,
+    Authentication(Repository<User> users, Repository<EmailClaim> emailClaims, AccountFacts accounts,
                    CredentialStore credentials, LoginThrottle throttle, LoginChallenges challenges, Sessions sessions,
                    PasswordEncoder encoder, TemporaryPasswords temporaryPasswords, Mailer mailer, Clock clock) {
         this.users = users;
@@ -233,7 +232,7 @@ class Authentication {
     }
 
     private Aggregate<User> administratorOf(Aggregate<User> user) {
-        String administratorId = accounts.load(user.invoke(User::accountId)).invoke(CustomerAccount::administratorId);
+        String administratorId = accounts.administratorOf(user.invoke(User::accountId));
         return users.load(administratorId);
     }
 

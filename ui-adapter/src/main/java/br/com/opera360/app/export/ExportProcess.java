@@ -1,7 +1,7 @@
 package br.com.opera360.app.export;
 
 import br.com.opera360.app.sheet.SheetWriter;
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;

@@ -1,6 +1,6 @@
 package br.com.opera360.app.export;
 
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportRequested;

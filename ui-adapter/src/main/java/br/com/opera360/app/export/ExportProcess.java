@@ -19,7 +19,6 @@ import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.service.CountServices;
 import br.com.opera360.kernel.service.ServiceSummary;
-import br.com.opera360.web.export.ExportFilters;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import org.apache.commons.io.output.CountingOutputStream;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -79,6 +78,7 @@ public class ExportProcess implements SmartLifecycle {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ExportQueries exportQueries;
     private final ExportJobs jobs;
     private final GridFsExportFiles files;
     private final Clock clock;
@@ -90,10 +90,11 @@ public class ExportProcess implements SmartLifecycle {
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
 
-    ExportProcess(CommandGateway commands, QueryGateway queries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
+    ExportProcess(CommandGateway commands, QueryGateway queries, ExportQueries exportQueries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
                   Opera360Properties properties, @Value("${opera360.axon.node-id:}") String nodeId) {
         this.commands = commands;
         this.queries = queries;
+        this.exportQueries = exportQueries;
         this.jobs = jobs;
         this.files = files;
         this.clock = clock;
@@ -140,7 +141,7 @@ public class ExportProcess implements SmartLifecycle {
         long started = System.nanoTime();
         GridFSUploadStream upload = null;
         try {
-            Object query = ExportFilters.query(dataset, account, filters(job));
+            Object query = exportQueries.query(dataset, account, filters(job));
             long total = count(query);
             commands.sendAndWait(new StartExport(exportId, account, attempt, total));
             log.info("Export {} ({} {}, account {}) started, attempt {}: {} rows", id, dataset.code(), format.code(),

@@ -1,5 +1,6 @@
 package br.com.opera360.app.export;
 
+import br.com.opera360.web.export.ExportFilters;
 import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExportInvoices;
@@ -61,7 +62,7 @@ class ExportProcessIsolationTest {
         var properties = new Opera360Properties(Path.of("target"), false, new Opera360Properties.Ingest("k"),
                 new Opera360Properties.Mail(null, "x@y.z"), new Opera360Properties.Exports(Duration.ofDays(3), 1, Duration.ofHours(1)),
                 new Opera360Properties.Auth(Duration.ofHours(8)));
-        process = new ExportProcess(commands, queries, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), properties, "node-a");
+        process = new ExportProcess(commands, queries, new ExportFilters(), jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), properties, "node-a");
         when(commands.sendAndWait(any())).thenAnswer(call -> {
             sent.add(call.getArgument(0));
             return null;

@@ -1,7 +1,7 @@
 package br.com.opera360.command.account;
 
+import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.user.AccountFacts;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +15,13 @@ class EventSourcedAccountDirectory implements AccountDirectory, AccountFacts {
 
     @Override
     public boolean isRegistered(String accountId) {
-        try {
-            // aggregate ids share one space in the event store: make sure the stream really is an account's
-            return accountId.equals(accounts.load(accountId).invoke(CustomerAccount::accountId));
-        } catch (AggregateNotFoundException notFound) {
-            return false;
-        }
+        // aggregate ids share one space in the event store: make sure the stream really is an account's
+        return Aggregates.find(accounts, accountId).filter(a -> accountId.equals(a.invoke(CustomerAccount::accountId))).isPresent();
     }
 
     @Override
     public boolean hasProfile(String accountId, String profileId) {
-        try {
-            return accounts.load(accountId).invoke(a -> a.hasProfile(profileId));
-        } catch (AggregateNotFoundException notFound) {
-            return false;
-        }
+        return Aggregates.find(accounts, accountId).filter(a -> a.invoke(account -> account.hasProfile(profileId))).isPresent();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package br.com.opera360.command.user;
 
+import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.user.LoginChallenges.LoginChallenge;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.mail.Mailer;
@@ -15,7 +16,6 @@ import br.com.opera360.command.common.AuditActor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,14 +237,7 @@ class Authentication {
     }
 
     private Optional<Aggregate<User>> userOwning(String email) {
-        String userId;
-        try {
-            userId = emailClaims.load(email).invoke(EmailClaim::userId);
-        } catch (AggregateNotFoundException unknown) {
-            return Optional.empty();
-        }
-        if (userId == null) return Optional.empty();
-        return Optional.of(users.load(userId));
+        return Aggregates.find(emailClaims, email).map(claim -> claim.invoke(EmailClaim::userId)).map(users::load);
     }
 
     private Aggregate<User> loadOf(String userId, String accountId) {

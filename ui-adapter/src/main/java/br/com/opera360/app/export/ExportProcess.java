@@ -2,6 +2,7 @@ package br.com.opera360.app.export;
 
 import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.Opera360Properties;
+import br.com.opera360.command.common.Rejections;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;
@@ -19,6 +20,7 @@ import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.service.CountServices;
 import br.com.opera360.kernel.service.ServiceSummary;
+import br.com.opera360.query.common.ProcessingGroups;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import org.apache.commons.io.output.CountingOutputStream;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -65,9 +67,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * persisted schedule, so nothing depends on a timer held in memory.
  */
 @Component
-@ProcessingGroup(ExportProcess.GROUP)
+@ProcessingGroup(ProcessingGroups.EXPORT_PROCESS)
 public class ExportProcess implements SmartLifecycle {
-    static final String GROUP = "export-process";
     static final int MAX_ATTEMPTS = 3;
     /** Rows asked from the query at a time. */
     static final int BATCH = 1000;
@@ -160,7 +161,7 @@ public class ExportProcess implements SmartLifecycle {
             log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
                     (System.nanoTime() - started) / 1_000_000, expiresAt);
         } catch (CommandExecutionException | Rejected rejected) {
-            Rejected reason = rejection(rejected);
+            Rejected reason = Rejections.in(rejected).orElse(null);
             if (reason != null && "export.finished".equals(reason.code())) {
                 // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
                 // deletion schedule, if any
@@ -242,24 +243,13 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new FailExport(exportId, account, reason));
         } catch (RuntimeException e) {
-            Rejected r = rejection(e);
+            Rejected r = Rejections.in(e).orElse(null);
             if (r == null || !"export.finished".equals(r.code())) {
                 log.error("Could not record the failure of export {}; it is retried by the next sweep", exportId, e);
                 return;
             }
         }
         jobs.remove(exportId.value());
-    }
-
-    private static Rejected rejection(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof Rejected r) return r;
-            if (c instanceof CommandExecutionException cee) {
-                var details = cee.getDetails();
-                if (details.isPresent() && details.get() instanceof Rejected.Details d) return Rejected.from(d);
-            }
-        }
-        return null;
     }
 
     /** Renews this instance's leases, takes orphaned jobs over and deletes the files whose retention ended. */
@@ -289,7 +279,7 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new ExpireExport(exportId, new AccountId(job.getString("accountId"))));
         } catch (RuntimeException e) {
-            Rejected r = rejection(e);
+            Rejected r = Rejections.in(e).orElse(null);
             if (r == null) throw e;
             log.warn("Export {} could not be marked expired: {}", id, r.detail());
         }

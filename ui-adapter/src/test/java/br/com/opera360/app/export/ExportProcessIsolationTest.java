@@ -1,6 +1,5 @@
 package br.com.opera360.app.export;
 
-import br.com.opera360.web.export.ExportFilters;
 import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExportInvoices;
@@ -10,6 +9,7 @@ import br.com.opera360.kernel.export.StartExport;
 import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
+import br.com.opera360.web.export.ExportFilters;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;

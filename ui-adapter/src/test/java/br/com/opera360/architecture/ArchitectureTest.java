@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule the_kernel_depends_on_no_framework_but_axon_annotations = noClasses()
+    static final ArchRule the_kernel_depends_on_no_framework_but_axon = noClasses()
             .that().resideInAPackage("..kernel..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "reactor..",
                     "jakarta..", "com.fasterxml..", "br.com.opera360.command..", "br.com.opera360.query..", "br.com.opera360.web..",

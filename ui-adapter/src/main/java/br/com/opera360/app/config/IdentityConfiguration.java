@@ -2,7 +2,7 @@ package br.com.opera360.app.config;
 
 import br.com.opera360.Opera360Properties;
 import br.com.opera360.app.identity.MongoSessions;
-import br.com.opera360.app.identity.StoreDurability;
+import br.com.opera360.query.common.StoreDurability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,6 +1,5 @@
 package br.com.opera360.app.demo;
 
-import br.com.opera360.command.common.Rejections;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Email;
 import br.com.opera360.kernel.common.ProfileId;
@@ -63,7 +62,7 @@ class DemoIdentity {
         try {
             step.run();
         } catch (CommandExecutionException e) {
-            boolean done = Rejections.of(e).filter(r -> r.kind() == Rejected.Kind.CONFLICT).isPresent();
+            boolean done = Rejected.of(e).filter(r -> r.kind() == Rejected.Kind.CONFLICT).isPresent();
             if (!done) throw e;
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the fixed id exists: this step was done by an earlier start

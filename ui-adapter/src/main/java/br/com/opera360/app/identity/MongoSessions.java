@@ -1,6 +1,7 @@
 package br.com.opera360.app.identity;
 
 import br.com.opera360.command.user.Sessions;
+import br.com.opera360.query.common.StoreDurability;
 import br.com.opera360.web.security.LiveSessions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,10 +1,10 @@
 package br.com.opera360.web.export;
 
-import br.com.opera360.app.export.ExportQueries;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportServices;
+import br.com.opera360.query.export.ExportQueries;
 import br.com.opera360.web.common.Fields;
 import br.com.opera360.web.invoice.InvoiceListQuery;
 import br.com.opera360.web.service.ServiceListQuery;

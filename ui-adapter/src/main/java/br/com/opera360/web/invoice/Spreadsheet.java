@@ -1,7 +1,7 @@
 package br.com.opera360.web.invoice;
 
-import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.kernel.export.ExportFormat;
+import br.com.opera360.query.export.SheetWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package br.com.opera360.web.problem;
 
-import br.com.opera360.command.common.Rejections;
 import br.com.opera360.kernel.common.Rejected;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -70,7 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Also used by {@link ProblemErrorWebExceptionHandler} for errors that never reached a controller. */
     static ProblemDetail toProblem(Throwable e) {
         Throwable t = unwrap(e);
-        var rejected = Rejections.of(t);
+        var rejected = Rejected.of(t);
         if (rejected.isPresent()) return Problems.of(rejected.get());
         if (t instanceof CommandExecutionException cee && isConcurrency(cee)) return concurrentChange();
         if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException

@@ -1,7 +1,5 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.Opera360Properties;
-import br.com.opera360.command.common.Rejections;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;
@@ -80,7 +78,7 @@ public class ExportProcess implements SmartLifecycle {
     private volatile ScheduledExecutorService sweeper;
 
     ExportProcess(CommandGateway commands, QueryGateway queries, ExportQueries exportQueries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
-                  Opera360Properties properties, @Value("${opera360.axon.node-id:}") String nodeId) {
+                  ExportSettings settings, @Value("${opera360.axon.node-id:}") String nodeId) {
         this.commands = commands;
         this.queries = queries;
         this.exportQueries = exportQueries;
@@ -88,9 +86,9 @@ public class ExportProcess implements SmartLifecycle {
         this.jobs = jobs;
         this.files = files;
         this.clock = clock;
-        this.retention = properties.exports().retention();
-        this.sweepInterval = properties.exports().sweepInterval();
-        this.workers = Math.max(1, properties.exports().workers());
+        this.retention = settings.retention();
+        this.sweepInterval = settings.sweepInterval();
+        this.workers = Math.max(1, settings.workers());
         this.node = nodeId == null || nodeId.isBlank() ? "node-" + UUID.randomUUID() : nodeId;
     }
 
@@ -151,7 +149,7 @@ public class ExportProcess implements SmartLifecycle {
             log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
                     (System.nanoTime() - started) / 1_000_000, expiresAt);
         } catch (CommandExecutionException | Rejected rejected) {
-            Rejected reason = Rejections.in(rejected).orElse(null);
+            Rejected reason = Rejected.in(rejected).orElse(null);
             if (reason != null && "export.finished".equals(reason.code())) {
                 // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
                 // deletion schedule, if any
@@ -188,7 +186,7 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new FailExport(exportId, account, reason));
         } catch (RuntimeException e) {
-            Rejected r = Rejections.in(e).orElse(null);
+            Rejected r = Rejected.in(e).orElse(null);
             if (r == null || !"export.finished".equals(r.code())) {
                 log.error("Could not record the failure of export {}; it is retried by the next sweep", exportId, e);
                 return;
@@ -224,7 +222,7 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new ExpireExport(exportId, new AccountId(job.getString("accountId"))));
         } catch (RuntimeException e) {
-            Rejected r = Rejections.in(e).orElse(null);
+            Rejected r = Rejected.in(e).orElse(null);
             if (r == null) throw e;
             log.warn("Export {} could not be marked expired: {}", id, r.detail());
         }

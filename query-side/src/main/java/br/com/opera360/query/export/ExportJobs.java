@@ -1,7 +1,7 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.identity.StoreDurability;
 import br.com.opera360.kernel.export.ExportRequested;
+import br.com.opera360.query.common.StoreDurability;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

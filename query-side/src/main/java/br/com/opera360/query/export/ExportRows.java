@@ -1,6 +1,5 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportInvoices;

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+// Long because: the stock Index contract (add, remove, update, unique check, multikey) over one MVStore map must agree on one key layout.
 /**
  * A persisted B-tree index over one or more document fields, unique or not, in MongoDB's comparison order. Entries are
  * {@code (values…, _id)} in an MVStore map of the same store as the documents, so they reach the file in the same

@@ -12,13 +12,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module rules of the architecture, checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "br.com.opera360", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule the_kernel_depends_on_no_framework_but_axon_annotations = noClasses()
+    static final ArchRule the_kernel_depends_on_no_framework_but_axon = noClasses()
             .that().resideInAPackage("..kernel..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "reactor..",
                     "jakarta..", "com.fasterxml..", "br.com.opera360.command..", "br.com.opera360.query..", "br.com.opera360.web..",
@@ -57,4 +58,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
                     "org.springframework.jdbc..")
             .orShould().dependOnClassesThat().areAssignableTo(org.axonframework.modelling.command.Repository.class);
+
+    @ArchTest
+    static final ArchRule packages_form_a_tree = slices().matching("br.com.opera360.(**)").should().beFreeOfCycles();
 }

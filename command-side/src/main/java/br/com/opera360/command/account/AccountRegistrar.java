@@ -1,5 +1,6 @@
 package br.com.opera360.command.account;
 
+import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.user.EmailClaim;
 import br.com.opera360.command.user.TemporaryPasswords;
 import br.com.opera360.command.user.User;
@@ -7,7 +8,6 @@ import br.com.opera360.kernel.account.AccountRegistration;
 import br.com.opera360.kernel.account.RegisterAccount;
 import br.com.opera360.kernel.common.Rejected;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ class AccountRegistrar {
         if (!claimed) {
             return new AccountRegistration(claim.invoke(CnpjClaim::accountId), false);
         }
-        if (accountExists(cmd.accountId().value())) {
+        if (Aggregates.find(accounts, cmd.accountId().value()).isPresent()) {
             throw Rejected.conflict("account.taken", "Já existe uma conta com este accountId e outro CNPJ.");
         }
         String email = cmd.administratorEmail().value();
@@ -68,14 +68,5 @@ class AccountRegistrar {
                 """.formatted(cmd.administratorName(), cmd.companyName(), cmd.cnpj().value(), email, password),
                 password);
         return new AccountRegistration(cmd.accountId().value(), true);
-    }
-
-    private boolean accountExists(String accountId) {
-        try {
-            accounts.load(accountId);
-            return true;
-        } catch (AggregateNotFoundException notFound) {
-            return false;
-        }
     }
 }

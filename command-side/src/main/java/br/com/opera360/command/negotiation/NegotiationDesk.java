@@ -1,5 +1,6 @@
 package br.com.opera360.command.negotiation;
 
+import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.invoice.Invoice;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Ingested;
@@ -10,7 +11,6 @@ import br.com.opera360.kernel.negotiation.NegotiationAgreed;
 import br.com.opera360.kernel.negotiation.RecordInstallmentPayment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -65,12 +65,8 @@ class NegotiationDesk {
 
     @CommandHandler
     Ingested handle(RecordInstallmentPayment cmd) {
-        Aggregate<Negotiation> negotiation;
-        try {
-            negotiation = negotiations.load(cmd.negotiationId().value());
-        } catch (AggregateNotFoundException e) {
-            throw notFound(cmd.negotiationId().value());
-        }
+        Aggregate<Negotiation> negotiation = Aggregates.find(negotiations, cmd.negotiationId().value())
+                .orElseThrow(() -> notFound(cmd.negotiationId().value()));
         if (!negotiation.invoke(Negotiation::isAgreed)) throw notFound(cmd.negotiationId().value());
         var outcome = negotiation.invoke(n -> n.pay(cmd));
         if (outcome == Negotiation.PaymentOutcome.DUPLICATE) return Ingested.DUPLICATE;
@@ -84,13 +80,9 @@ class NegotiationDesk {
     }
 
     private Aggregate<Invoice> loadInvoice(AccountId account, String number) {
-        try {
-            var invoice = invoices.load(InvoiceId.of(account, number).value());
-            if (!invoice.invoke(Invoice::isRegistered)) throw invoiceNotFound(number);
-            return invoice;
-        } catch (AggregateNotFoundException e) {
-            throw invoiceNotFound(number);
-        }
+        return Aggregates.find(invoices, InvoiceId.of(account, number).value())
+                         .filter(invoice -> invoice.invoke(Invoice::isRegistered))
+                         .orElseThrow(() -> invoiceNotFound(number));
     }
 
     private static Rejected invoiceNotFound(String number) {

@@ -1,5 +1,6 @@
 package br.com.opera360.command.service;
 
+import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.account.AccountDirectory;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.service.ChangeService;
@@ -8,7 +9,6 @@ import br.com.opera360.kernel.service.ServiceChanges;
 import br.com.opera360.kernel.service.ServiceRegistration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -39,13 +39,8 @@ class ServiceIngestion {
 
     @CommandHandler
     ServiceChanges handle(ChangeService cmd) {
-        Aggregate<Service> service;
-        try {
-            service = services.load(cmd.serviceId().value());
-        } catch (AggregateNotFoundException notFound) {
-            throw Rejected.notFound("service.not-found", "Serviço " + cmd.designation().value()
-                    + " não encontrado na conta " + cmd.accountId().value() + ". Confira a designação e o accountId.");
-        }
+        Aggregate<Service> service = Aggregates.find(services, cmd.serviceId().value()).orElseThrow(() -> Rejected.notFound("service.not-found", "Serviço " + cmd.designation().value()
+                    + " não encontrado na conta " + cmd.accountId().value() + ". Confira a designação e o accountId."));
         return new ServiceChanges(cmd.designation().value(), service.invoke(s -> s.change(cmd)));
     }
 }

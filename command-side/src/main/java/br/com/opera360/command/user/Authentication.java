@@ -1,23 +1,18 @@
 package br.com.opera360.command.user;
 
-import br.com.opera360.command.account.CustomerAccount;
+import br.com.opera360.command.common.AuditActor;
 import br.com.opera360.command.user.LoginChallenges.LoginChallenge;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.mail.Mailer;
 import br.com.opera360.kernel.mail.OutgoingMail;
-import br.com.opera360.kernel.user.ChangePassword;
 import br.com.opera360.kernel.user.ConfirmLogin;
 import br.com.opera360.kernel.user.LogIn;
 import br.com.opera360.kernel.user.LogOut;
 import br.com.opera360.kernel.user.LoginConfirmation;
 import br.com.opera360.kernel.user.LoginOutcome;
-import br.com.opera360.kernel.user.RequestPasswordReset;
-import br.com.opera360.command.common.AuditActor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,7 +29,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Login in two steps, logout, password change and "forgot password". Decisions come from event-sourced state (the
+ * Login in two steps (password, then the e-mailed token) and logout. Decisions come from event-sourced state (the
  * e-mail claim says who owns an address; the user says whether they are active and whether the account's
  * Administrator has ever logged in) and from the identity stores (password hashes, challenges, failure counts),
  * never from a read model. Refusals are answers, not exceptions, so the unit of work commits {@code LoginFailed}.
@@ -49,33 +44,26 @@ class Authentication {
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    private final Repository<User> users;
-    private final Repository<EmailClaim> emailClaims;
-    private final Repository<CustomerAccount> accounts;
+    private final UserDirectory directory;
     private final CredentialStore credentials;
     private final LoginThrottle throttle;
     private final LoginChallenges challenges;
     private final Sessions sessions;
     private final PasswordEncoder encoder;
-    private final TemporaryPasswords temporaryPasswords;
     private final Mailer mailer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     // Unknown e-mails are checked against this hash, so they take as long as a wrong password.
     private final String dummyHash;
 
-    Authentication(Repository<User> users, Repository<EmailClaim> emailClaims, Repository<CustomerAccount> accounts,
-                   CredentialStore credentials, LoginThrottle throttle, LoginChallenges challenges, Sessions sessions,
-                   PasswordEncoder encoder, TemporaryPasswords temporaryPasswords, Mailer mailer, Clock clock) {
-        this.users = users;
-        this.emailClaims = emailClaims;
-        this.accounts = accounts;
+    Authentication(UserDirectory directory, CredentialStore credentials, LoginThrottle throttle, LoginChallenges challenges,
+                   Sessions sessions, PasswordEncoder encoder, TemporaryPasswords temporaryPasswords, Mailer mailer, Clock clock) {
+        this.directory = directory;
         this.credentials = credentials;
         this.throttle = throttle;
         this.challenges = challenges;
         this.sessions = sessions;
         this.encoder = encoder;
-        this.temporaryPasswords = temporaryPasswords;
         this.mailer = mailer;
         this.clock = clock;
         this.dummyHash = encoder.encode(temporaryPasswords.generate());
@@ -89,7 +77,7 @@ class Authentication {
             log.info("Login refused: too many failures for this e-mail");
             return LoginOutcome.locked();
         }
-        Optional<Aggregate<User>> user = userOwning(email);
+        Optional<Aggregate<User>> user = directory.owning(email);
         user.ifPresent(u -> AuditActor.identify(u.invoke(User::userId)));
         Optional<CredentialStore.StoredPassword> stored = user.flatMap(u -> credentials.find(u.invoke(User::userId)));
         boolean passwordMatches = encoder.matches(cmd.password().value(), stored.map(CredentialStore.StoredPassword::hash).orElse(dummyHash))
@@ -97,7 +85,7 @@ class Authentication {
         String refusal = user.isEmpty() ? "UNKNOWN_EMAIL"
                 : !passwordMatches ? "WRONG_PASSWORD"
                 : !user.get().invoke(User::active) ? "USER_INACTIVE"
-                : !mayLogIn(user.get()) ? "ACCOUNT_NOT_YET_ACCESSED"
+                : !directory.mayLogIn(user.get()) ? "ACCOUNT_NOT_YET_ACCESSED"
                 : null;
         if (refusal != null) {
             int failures = throttle.recordFailure(email, now);
@@ -130,7 +118,7 @@ class Authentication {
         Optional<LoginChallenge> found = challenges.find(cmd.challengeId());
         if (found.isEmpty()) return LoginConfirmation.refused();
         LoginChallenge challenge = found.get();
-        Aggregate<User> user = users.load(challenge.userId());
+        Aggregate<User> user = directory.load(challenge.userId());
         AuditActor.identify(challenge.userId());
         if (!challenge.usableAt(now, MAX_WRONG_TOKENS)) {
             user.execute(u -> u.recordLoginFailed("CHALLENGE_VOID"));
@@ -159,97 +147,7 @@ class Authentication {
     @CommandHandler
     void handle(LogOut cmd) {
         sessions.end(cmd.sessionId());
-        loadOf(cmd.userId().value(), cmd.accountId().value()).execute(User::recordLogout);
-    }
-
-    @CommandHandler
-    void handle(ChangePassword cmd) {
-        String userId = cmd.userId().value();
-        Aggregate<User> user = loadOf(userId, cmd.accountId().value());
-        String hash = credentials.find(userId).map(CredentialStore.StoredPassword::hash).orElse(dummyHash);
-        if (!encoder.matches(cmd.currentPassword().value(), hash)) {
-            throw Rejected.invalidField("currentPassword", "a senha atual não confere");
-        }
-        if (cmd.currentPassword().value().equals(cmd.newPassword().value())) {
-            throw Rejected.invalidField("newPassword", "a nova senha deve ser diferente da atual");
-        }
-        String newHash = encoder.encode(cmd.newPassword().value());
-        user.execute(User::recordPasswordChanged);
-        CurrentUnitOfWork.get().afterCommit(uow -> {
-            credentials.storePassword(userId, newHash, false);
-            sessions.endAllOfExcept(userId, cmd.sessionId());
-            log.info("User {} chose new credentials; their other sessions ended", userId);
-        });
-    }
-
-    @CommandHandler
-    void handle(RequestPasswordReset cmd) {
-        Optional<Aggregate<User>> found = userOwning(cmd.email().value());
-        if (found.isEmpty()) {
-            log.info("Reset asked for an unknown e-mail: nothing sent");
-            return;
-        }
-        Aggregate<User> user = found.get();
-        String userId = user.invoke(User::userId);
-        AuditActor.identify(userId);
-        String name = user.invoke(User::name);
-        String email = user.invoke(User::email);
-        // User guide: "a nova senha Temporária será enviada ao Administrador da Conta"
-        boolean administrator = user.invoke(User::administrator);
-        String recipient = administrator ? email : administratorOf(user).invoke(User::email);
-        user.execute(u -> u.issueTemporaryPassword("PASSWORD_RESET", recipient));
-        String password = temporaryPasswords.generate();
-        String body = administrator
-                ? """
-                  Olá, %s.
-
-                  Recebemos um pedido de nova senha para o seu acesso ao Portal Opera360 – módulo Conectividade.
-
-                  Login: %s
-                  Senha temporária: %s
-
-                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
-                  troca desta senha. Se você não pediu uma nova senha, troque-a assim que entrar.
-                  """.formatted(name, email, password)
-                : """
-                  Olá.
-
-                  O usuário %s (%s) pediu uma nova senha para o Portal Opera360 – módulo Conectividade.
-                  Como Administrador da conta, repasse a ele esta senha temporária por um canal seguro:
-
-                  Login: %s
-                  Senha temporária: %s
-
-                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
-                  troca desta senha. Se o pedido parecer indevido, não repasse a senha.
-                  """.formatted(name, email, email, password);
-        temporaryPasswords.deliverAfterCommit(userId, recipient,
-                "Opera360 Conectividade: nova senha temporária", body, password);
-    }
-
-    /** The account's first access is its Administrator's: until then nobody else may log in (user guide). */
-    private boolean mayLogIn(Aggregate<User> user) {
-        return user.invoke(User::administrator) || administratorOf(user).invoke(User::everLoggedIn);
-    }
-
-    private Aggregate<User> administratorOf(Aggregate<User> user) {
-        String administratorId = accounts.load(user.invoke(User::accountId)).invoke(CustomerAccount::administratorId);
-        return users.load(administratorId);
-    }
-
-    private Optional<Aggregate<User>> userOwning(String email) {
-        String userId;
-        try {
-            userId = emailClaims.load(email).invoke(EmailClaim::userId);
-        } catch (AggregateNotFoundException unknown) {
-            return Optional.empty();
-        }
-        if (userId == null) return Optional.empty();
-        return Optional.of(users.load(userId));
-    }
-
-    private Aggregate<User> loadOf(String userId, String accountId) {
-        return User.loadOf(users, userId, accountId);
+        directory.of(cmd.userId().value(), cmd.accountId().value()).execute(User::recordLogout);
     }
 
     /** The token is kept only as this hash; the challenge id salts it so equal tokens hash apart. */

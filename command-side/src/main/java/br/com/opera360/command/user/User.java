@@ -1,7 +1,7 @@
 package br.com.opera360.command.user;
 
+import br.com.opera360.command.common.Aggregates;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.Written;
 import br.com.opera360.kernel.user.DeactivateUser;
@@ -183,12 +183,7 @@ public class User {
     /** The user of that account, or 404: another account's user is simply unknown. */
     static org.axonframework.modelling.command.Aggregate<User> loadOf(
             Repository<User> users, String userId, String accountId) {
-        org.axonframework.modelling.command.Aggregate<User> user;
-        try {
-            user = users.load(userId);
-        } catch (AggregateNotFoundException e) {
-            throw Rejected.notFound("user.not-found", "Usuário não encontrado.");
-        }
+        var user = Aggregates.find(users, userId).orElseThrow(() -> Rejected.notFound("user.not-found", "Usuário não encontrado."));
         user.execute(u -> u.requireOf(accountId));
         return user;
     }

@@ -1,13 +1,11 @@
 package br.com.opera360.command.user;
 
-import br.com.opera360.command.account.CustomerAccount;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.Written;
 import br.com.opera360.kernel.user.CreateUser;
 import br.com.opera360.kernel.user.UpdateUser;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +17,10 @@ import org.springframework.stereotype.Component;
 class UserAdministration {
     private final Repository<User> users;
     private final Repository<EmailClaim> emailClaims;
-    private final Repository<CustomerAccount> accounts;
+    private final AccountFacts accounts;
     private final TemporaryPasswords passwords;
 
-    UserAdministration(Repository<User> users, Repository<EmailClaim> emailClaims, Repository<CustomerAccount> accounts,
+    UserAdministration(Repository<User> users, Repository<EmailClaim> emailClaims, AccountFacts accounts,
                        TemporaryPasswords passwords) {
         this.users = users;
         this.emailClaims = emailClaims;
@@ -67,13 +65,7 @@ class UserAdministration {
     }
 
     private void requireProfileOfAccount(String accountId, String profileId) {
-        boolean known;
-        try {
-            known = accounts.load(accountId).invoke(a -> a.hasProfile(profileId));
-        } catch (AggregateNotFoundException e) {
-            known = false;
-        }
-        if (!known) throw Rejected.invalidField("profileId", "perfil não encontrado nesta conta");
+        if (!accounts.hasProfile(accountId, profileId)) throw Rejected.invalidField("profileId", "perfil não encontrado nesta conta");
     }
 
     private Aggregate<User> loadOf(String userId, String accountId) {

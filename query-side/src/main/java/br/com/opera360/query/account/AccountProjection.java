@@ -2,6 +2,7 @@ package br.com.opera360.query.account;
 
 import br.com.opera360.kernel.account.AccountRegistered;
 import br.com.opera360.kernel.user.UserCreated;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,7 +22,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * redelivered event (after a crash between the write and the token update) changes nothing.
  */
 @Component
-@ProcessingGroup("account")
+@ProcessingGroup(ProcessingGroups.ACCOUNT)
 class AccountProjection {
     private final MongoTemplate mongo;
     AccountProjection(MongoTemplate mongo) {

@@ -1,5 +1,6 @@
 package br.com.opera360.query.account;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ class AccountReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return "account";
+        return ProcessingGroups.ACCOUNT;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package br.com.opera360.query.audit;
 
 import br.com.opera360.query.common.BatchedInserts;
+import br.com.opera360.query.common.ProcessingGroups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ import static br.com.opera360.kernel.common.AuditMetadata.SOURCE;
  * the document id, a redelivered event hits the duplicate key and changes nothing.
  */
 @Component
-@ProcessingGroup("audit")
+@ProcessingGroup(ProcessingGroups.AUDIT)
 class AuditProjection {
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
     private final MongoTemplate mongo;

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+// Long and static because: Spring Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and
+// cannot be told who is writing, so the live instance is a static list and the writing group a ThreadLocal set by a handler interceptor.
 /**
  * Read-model generations: a projection is rebuilt into a new set of collections while the queries keep reading the
  * complete old set, and the reads move to the new set in one step once the rebuild has caught up.

@@ -8,6 +8,7 @@ import br.com.opera360.kernel.export.ExportRequested;
 import br.com.opera360.kernel.export.ExportStarted;
 import br.com.opera360.kernel.export.ExportStatus;
 import br.com.opera360.kernel.export.WatchNotifications;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -30,9 +31,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * subscriptions (the SSE stream), filtered by account and user.
  */
 @Component
-@ProcessingGroup(NotificationProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.NOTIFICATION)
 class NotificationProjection {
-    static final String GROUP = "notification";
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
     private final Clock clock;

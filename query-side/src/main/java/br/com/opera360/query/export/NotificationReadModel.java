@@ -1,5 +1,6 @@
 package br.com.opera360.query.export;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The notifications of the {@value NotificationProjection#GROUP} processing group (see {@link ReadModel}). */
+/** The notifications of the {@value ProcessingGroups#NOTIFICATION} processing group (see {@link ReadModel}). */
 @Component
 class NotificationReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return NotificationProjection.GROUP;
+        return ProcessingGroups.NOTIFICATION;
     }
 
     @Override

@@ -10,6 +10,7 @@ import br.com.opera360.kernel.negotiation.InstallmentPaid;
 import br.com.opera360.kernel.negotiation.NegotiationAgreed;
 import br.com.opera360.kernel.negotiation.NegotiationSettled;
 import br.com.opera360.query.common.BatchedInserts;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +29,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * view before its invoices show INSTALLMENT.
  */
 @Component
-@ProcessingGroup("invoice")
+@ProcessingGroup(ProcessingGroups.INVOICE)
 class InvoiceProjection {
     private final MongoTemplate mongo;
     private final BatchedInserts inserts;

@@ -1,5 +1,6 @@
 package br.com.opera360.query.invoice;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +15,7 @@ class InvoiceReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return "invoice";
+        return ProcessingGroups.INVOICE;
     }
 
     @Override

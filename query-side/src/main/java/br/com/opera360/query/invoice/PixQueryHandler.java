@@ -43,7 +43,7 @@ class PixQueryHandler {
                     var answer = new InvoicePix(v.status(today), v.number(), null);
                     if (!answer.payable()) return answer;
                     return new InvoicePix(answer.status(), v.number(), charges.charge(v.issuerCnpj(),
-                            InvoiceQueryHandler.money(v.amountDueCents()), PixTxid.forInvoice(q.accountId(), v.number())));
+                            InvoiceAnswers.money(v.amountDueCents()), PixTxid.forInvoice(q.accountId(), v.number())));
                 })
                 .toFuture();
     }
@@ -62,7 +62,7 @@ class PixQueryHandler {
                                 return Mono.just(new InstallmentPix(status, n.reference(), installment.number(), null));
                             }
                             var txid = PixTxid.forInstallment(q.accountId(), n.reference(), installment.number());
-                            var amount = InvoiceQueryHandler.money(installment.amountCents());
+                            var amount = InvoiceAnswers.money(installment.amountCents());
                             return firstInvoiceIssuer(q.accountId(), n)
                                     .map(cnpj -> new InstallmentPix(status, n.reference(), installment.number(), charges.charge(cnpj, amount, txid)))
                                     .defaultIfEmpty(new InstallmentPix(status, n.reference(), installment.number(), charges.charge(null, amount, txid)));

@@ -4,6 +4,7 @@ import br.com.opera360.kernel.account.ProfileCreated;
 import br.com.opera360.kernel.common.ViewChanged;
 import br.com.opera360.kernel.profile.GetProfile;
 import br.com.opera360.kernel.profile.ProfileChanged;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,7 +23,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** In the users' processing group ("identity"), so user views never run ahead of the profiles they point to. */
 @Component
-@ProcessingGroup("identity")
+@ProcessingGroup(ProcessingGroups.IDENTITY)
 class ProfileProjection {
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;

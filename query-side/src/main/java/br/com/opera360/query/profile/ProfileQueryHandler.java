@@ -5,6 +5,7 @@ import br.com.opera360.kernel.profile.GetProfile;
 import br.com.opera360.kernel.profile.ProfileDetails;
 import br.com.opera360.kernel.profile.ProfileSummary;
 import br.com.opera360.kernel.user.UserRef;
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModelGenerations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -24,7 +25,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class ProfileQueryHandler {
     /** The users view (query.user) is in the same processing group; read by collection name, current generation. */
     static String users() {
-        return ReadModelGenerations.collection("identity", "users");
+        return ReadModelGenerations.collection(ProcessingGroups.IDENTITY, "users");
     }
 
     private final ReactiveMongoTemplate mongo;

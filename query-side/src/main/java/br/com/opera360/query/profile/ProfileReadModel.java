@@ -1,5 +1,6 @@
 package br.com.opera360.query.profile;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +15,7 @@ class ProfileReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return "identity";
+        return ProcessingGroups.IDENTITY;
     }
 
     @Override

@@ -8,6 +8,7 @@ import br.com.opera360.kernel.invoice.InvoiceSettled;
 import br.com.opera360.kernel.invoice.PaymentRecorded;
 import br.com.opera360.kernel.reminder.GetReminderSettings;
 import br.com.opera360.kernel.reminder.ReminderSettingsChanged;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,9 +28,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * {@code version = seq} (a duplicate is ignored) and changed only by a later sequence of the same aggregate.
  */
 @Component
-@ProcessingGroup(ReminderProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.REMINDER)
 class ReminderProjection {
-    static final String GROUP = "reminder";
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
 

@@ -1,5 +1,6 @@
 package br.com.opera360.query.reminder;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The collections of the {@value ReminderProjection#GROUP} processing group (see {@link ReadModel}). */
+/** The collections of the {@value ProcessingGroups#REMINDER} processing group (see {@link ReadModel}). */
 @Component
 class ReminderReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return ReminderProjection.GROUP;
+        return ProcessingGroups.REMINDER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package br.com.opera360.query.service;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,7 +18,7 @@ class ServiceIndexes implements ReadModel {
 
     @Override
     public String group() {
-        return "service";
+        return ProcessingGroups.SERVICE;
     }
 
     @Override

@@ -8,6 +8,7 @@ import br.com.opera360.kernel.service.ServiceRegistered;
 import br.com.opera360.kernel.service.ServiceSpeedChanged;
 import br.com.opera360.kernel.service.ServiceStatus;
 import br.com.opera360.kernel.service.ServiceStatusChanged;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +31,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * duplicate key, every change is guarded by the aggregate sequence, and the map follows the view's current state.
  */
 @Component
-@ProcessingGroup("service")
+@ProcessingGroup(ProcessingGroups.SERVICE)
 class ServiceProjection {
     private final MongoTemplate mongo;
     private final ServiceMapUpdater map;

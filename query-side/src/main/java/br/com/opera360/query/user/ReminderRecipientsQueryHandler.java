@@ -3,6 +3,7 @@ package br.com.opera360.query.user;
 import br.com.opera360.kernel.common.Functionality;
 import br.com.opera360.kernel.reminder.FindReminderRecipients;
 import br.com.opera360.kernel.reminder.ReminderRecipient;
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModelGenerations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -30,7 +31,7 @@ class ReminderRecipientsQueryHandler {
     CompletableFuture<List<ReminderRecipient>> handle(FindReminderRecipients q) {
         String account = q.accountId().value();
         return mongo.find(query(where("accountId").is(account).and("functionalities").is(Functionality.INVOICES_VIEW.name())),
-                        Document.class, ReadModelGenerations.collection("identity", "profiles"))
+                        Document.class, ReadModelGenerations.collection(ProcessingGroups.IDENTITY, "profiles"))
                     .collectMap(p -> p.getString("_id"),
                             p -> p.getList("functionalities", String.class, List.of()).contains(Functionality.INVOICES_BOLETO.name()))
                     .flatMap(boletoByProfile -> mongo.find(query(where("accountId").is(account).and("status").is("ACTIVE")

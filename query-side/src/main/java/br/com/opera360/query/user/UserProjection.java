@@ -9,6 +9,7 @@ import br.com.opera360.kernel.user.UserChanged;
 import br.com.opera360.kernel.user.UserCreated;
 import br.com.opera360.kernel.user.UserDeactivated;
 import br.com.opera360.kernel.user.UserReactivated;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,14 +27,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Users and profiles share the processing group {@value #GROUP}: one ordered stream, so when a user's view shows an
+ * Users and profiles share the processing group {@value ProcessingGroups#IDENTITY}: one ordered stream, so when a user's view shows an
  * event, the profiles created before it are in their view too. Every write is guarded by the user's sequence, so a
  * redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(UserProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.IDENTITY)
 class UserProjection {
-    static final String GROUP = "identity";
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
 

@@ -6,6 +6,7 @@ import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.UserAccess;
 import br.com.opera360.kernel.user.UserDetails;
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModelGenerations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -32,7 +33,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class UserQueryHandler {
     /** The profile view (query.profile) lives in the same processing group; read by collection name, current generation. */
     static String profiles() {
-        return ReadModelGenerations.collection("identity", "profiles");
+        return ReadModelGenerations.collection(ProcessingGroups.IDENTITY, "profiles");
     }
 
     private final ReactiveMongoTemplate mongo;

@@ -1,5 +1,6 @@
 package br.com.opera360.query.user;
 
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The users view of the {@value UserProjection#GROUP} processing group (see {@link ReadModel}). */
+/** The users view of the {@value ProcessingGroups#IDENTITY} processing group (see {@link ReadModel}). */
 @Component
 class UserReadModel implements ReadModel {
 
     @Override
     public String group() {
-        return UserProjection.GROUP;
+        return ProcessingGroups.IDENTITY;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package br.com.opera360.query.user;
 
-import br.com.opera360.kernel.profile.ProfileRef;
+import br.com.opera360.kernel.user.ProfileRef;
 import br.com.opera360.kernel.user.UserDetails;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

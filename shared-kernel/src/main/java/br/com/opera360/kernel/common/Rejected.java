@@ -1,6 +1,9 @@
 package br.com.opera360.kernel.common;
 
+import org.axonframework.messaging.HandlerExecutionException;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A business rule said no. Thrown by aggregates and value objects; travels across the command bus as the details of
@@ -61,6 +64,22 @@ public class Rejected extends RuntimeException {
 
     public static Rejected from(Details d) {
         return new Rejected(Kind.valueOf(d.kind()), d.code(), d.detail(), d.fieldProblems() == null ? List.of() : d.fieldProblems());
+    }
+
+    /** The way back: {@code t} itself if a rejection, or the one a command failure carries in its details. */
+    public static Optional<Rejected> of(Throwable t) {
+        if (t instanceof Rejected r) return Optional.of(r);
+        if (t instanceof HandlerExecutionException e && e.getDetails().orElse(null) instanceof Details d) return Optional.of(from(d));
+        return Optional.empty();
+    }
+
+    /** The first rejection along {@code t}'s causes. */
+    public static Optional<Rejected> in(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            var rejected = of(c);
+            if (rejected.isPresent()) return rejected;
+        }
+        return Optional.empty();
     }
 
     public record Details(String kind, String code, String detail, List<FieldProblem> fieldProblems) {

@@ -1,6 +1,5 @@
 package br.com.opera360.kernel.user;
 
-import br.com.opera360.kernel.profile.ProfileRef;
 
 import java.time.Instant;
 

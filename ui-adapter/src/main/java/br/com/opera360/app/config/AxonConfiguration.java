@@ -165,7 +165,10 @@ class AxonConfiguration {
         return interceptor;
     }
 
-    /** Event timestamps come from the application's clock, like every other "now". */
+    /**
+     * Event timestamps come from the application's clock, like every other "now". Axon 4 takes them from the static
+     * {@code GenericEventMessage.clock} and offers no injection point, hence the assignment.
+     */
     @Bean
     InitializingBean eventClock(Clock clock) {
         return () -> GenericEventMessage.clock = clock;

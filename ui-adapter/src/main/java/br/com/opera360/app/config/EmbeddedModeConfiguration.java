@@ -1,6 +1,7 @@
 package br.com.opera360.app.config;
 
-import br.com.opera360.app.identity.StoreDurability;
+import br.com.opera360.Opera360Properties;
+import br.com.opera360.query.common.StoreDurability;
 import br.com.opera360.app.projection.ProjectionOperations;
 import de.bwaldvogel.mongo.MongoServer;
 import br.com.opera360.store.IndexedH2Backend;

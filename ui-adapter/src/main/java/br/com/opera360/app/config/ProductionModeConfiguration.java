@@ -1,6 +1,6 @@
 package br.com.opera360.app.config;
 
-import br.com.opera360.app.identity.StoreDurability;
+import br.com.opera360.query.common.StoreDurability;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;

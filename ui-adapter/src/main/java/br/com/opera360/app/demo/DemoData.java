@@ -1,6 +1,6 @@
 package br.com.opera360.app.demo;
 
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.account.AccountRegistration;
 import br.com.opera360.kernel.account.RegisterAccount;
 import br.com.opera360.kernel.common.AccountId;

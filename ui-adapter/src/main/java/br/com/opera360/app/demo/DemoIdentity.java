@@ -62,7 +62,7 @@ class DemoIdentity {
         try {
             step.run();
         } catch (CommandExecutionException e) {
-            boolean done = e.getDetails().filter(d -> d instanceof Rejected.Details r && "CONFLICT".equals(r.kind())).isPresent();
+            boolean done = Rejected.of(e).filter(r -> r.kind() == Rejected.Kind.CONFLICT).isPresent();
             if (!done) throw e;
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the fixed id exists: this step was done by an earlier start

@@ -1,6 +1,8 @@
 package br.com.opera360.app.identity;
 
 import br.com.opera360.command.user.CredentialStore;
+import br.com.opera360.query.common.StoreDurability;
+import br.com.opera360.web.security.PasswordStates;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -17,7 +19,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Password hashes, one document per user. Owned by the identity feature; no projection writes here. */
 @Component
-public class MongoCredentialStore implements CredentialStore {
+public class MongoCredentialStore implements CredentialStore, PasswordStates {
     static final String COLLECTION = "credentials";
     private final MongoTemplate mongo;
     private final ReactiveMongoTemplate reactiveMongo;
@@ -48,6 +50,7 @@ public class MongoCredentialStore implements CredentialStore {
     }
 
     /** For the request filter: whether the user still holds a temporary password (no password at all counts too). */
+    @Override
     public Mono<Boolean> mustChangePassword(String userId) {
         var q = query(where("_id").is(userId));
         q.fields().include("temporary");

@@ -1,6 +1,7 @@
 package br.com.opera360.app.identity;
 
 import br.com.opera360.command.user.LoginChallenges;
+import br.com.opera360.query.common.StoreDurability;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;

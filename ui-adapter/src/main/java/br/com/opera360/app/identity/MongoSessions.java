@@ -1,11 +1,11 @@
 package br.com.opera360.app.identity;
 
-import br.com.opera360.app.config.Opera360Properties;
 import br.com.opera360.command.user.Sessions;
+import br.com.opera360.query.common.StoreDurability;
+import br.com.opera360.web.security.LiveSessions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -21,8 +21,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * tokens survive a restart. Expiry ({@code opera360.auth.session-lifetime}) is checked in code; the TTL index only
  * cleans up in MongoDB.
  */
-@Component
-public class MongoSessions implements Sessions {
+public class MongoSessions implements Sessions, LiveSessions {
     static final String COLLECTION = "sessions";
     private final MongoTemplate mongo;
     private final ReactiveMongoTemplate reactiveMongo;
@@ -30,15 +29,16 @@ public class MongoSessions implements Sessions {
     private final Clock clock;
     private final Duration lifetime;
 
-    MongoSessions(MongoTemplate mongo, ReactiveMongoTemplate reactiveMongo, StoreDurability durability, Clock clock,
-                  Opera360Properties props) {
+    public MongoSessions(MongoTemplate mongo, ReactiveMongoTemplate reactiveMongo, StoreDurability durability, Clock clock,
+                         Duration lifetime) {
         this.mongo = mongo;
         this.reactiveMongo = reactiveMongo;
         this.durability = durability;
         this.clock = clock;
-        this.lifetime = props.auth().sessionLifetime();
+        this.lifetime = lifetime;
     }
 
+    @Override
     public Duration lifetime() {
         return lifetime;
     }
@@ -68,7 +68,7 @@ public class MongoSessions implements Sessions {
         durability.flush();
     }
 
-    /** The user of a live session, for the request filter; empty when unknown, ended or expired. */
+    @Override
     public Mono<String> userOf(String sessionId) {
         return reactiveMongo.findOne(query(where("_id").is(sessionId)), Document.class, COLLECTION)
                             .filter(d -> Instant.now(clock).isBefore(d.getDate("expiresAt").toInstant()))

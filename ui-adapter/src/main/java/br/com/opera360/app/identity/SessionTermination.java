@@ -2,6 +2,7 @@ package br.com.opera360.app.identity;
 
 import br.com.opera360.command.user.Sessions;
 import br.com.opera360.kernel.user.UserDeactivated;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,9 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * inactive user, so a lagging view cannot reopen a door). No replay: ending sessions is a side effect.
  */
 @Configuration(proxyBeanMethods = false)
-@ProcessingGroup(SessionTermination.GROUP)
+@ProcessingGroup(ProcessingGroups.SESSION_TERMINATION)
 class SessionTermination {
-    static final String GROUP = "session-termination";
     private static final Logger log = LoggerFactory.getLogger(SessionTermination.class);
     private final Sessions sessions;
 
@@ -28,7 +28,7 @@ class SessionTermination {
 
     @Autowired
     void subscribing(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(GROUP);
+        processing.registerSubscribingEventProcessor(ProcessingGroups.SESSION_TERMINATION);
     }
 
     @EventHandler

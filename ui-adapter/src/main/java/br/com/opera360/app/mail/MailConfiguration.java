@@ -1,6 +1,6 @@
 package br.com.opera360.app.mail;
 
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.mail.Mailer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+// Long because: status, replay and the generation-switch monitor read and change the same processors' state together.
 /**
  * Operations on the projections (streaming event processors): their status and a replay that rebuilds a read model
  * from the event store in a new {@link ReadModelGenerations generation} while the queries keep reading the complete

@@ -4,6 +4,7 @@ import br.com.opera360.kernel.mail.Mailer;
 import br.com.opera360.kernel.mail.OutgoingMail;
 import br.com.opera360.kernel.reminder.ReminderDigestRecorded;
 import br.com.opera360.kernel.reminder.ReminderLine;
+import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -24,9 +25,8 @@ import java.util.Locale;
  * propagates, so the processor retries the event instead of skipping it.
  */
 @Component
-@ProcessingGroup(ReminderDigestMail.GROUP)
+@ProcessingGroup(ProcessingGroups.REMINDER_MAIL)
 class ReminderDigestMail {
-    static final String GROUP = "reminder-mail";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final Mailer mailer;
 
@@ -36,7 +36,7 @@ class ReminderDigestMail {
 
     @Autowired
     void retryOnFailure(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ProcessingGroups.REMINDER_MAIL, config -> PropagatingErrorHandler.instance());
     }
 
     @EventHandler

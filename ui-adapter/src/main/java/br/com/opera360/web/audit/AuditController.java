@@ -53,10 +53,10 @@ class AuditController {
                        Instant since = fields.instant("from", from);
                        Instant until = fields.instant("to", to);
                        if (since != null && until != null && since.isAfter(until)) fields.reject("from", "deve ser anterior ou igual a to");
-                       Paging paging = Paging.parse(page, size, fields);
+                       PageRequest paging = Paging.parse(page, size, fields);
                        fields.check();
                        return new FindAuditEvents(user.accountId(), blankToNull(aggregateType), blankToNull(aggregateId),
-                               since, until, new PageRequest(paging.page(), paging.size()));
+                               since, until, paging);
                    })
                    .flatMap(q -> Mono.fromFuture(() -> queries.query(q, Page.class)))
                    .map(p -> {

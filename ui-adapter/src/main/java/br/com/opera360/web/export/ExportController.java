@@ -99,7 +99,7 @@ class ExportController {
         }
         Map<String, List<String>> filters = dataset == null ? Map.of() : ExportFilters.normalize(dataset, body.filters(), fields);
         fields.check();
-        ExportFilters.query(dataset, user.accountId(), filters); // the list's own rules: a bad value is a 400 now, not a failed export
+        ExportFilters.parse(dataset, user.accountId(), filters); // the list's own rules: a bad value is a 400 now, not a failed export
         return new RequestExport(ExportId.generate(), user.accountId(), user.userId(), dataset, format, filters, clock.instant());
     }
 

@@ -4,9 +4,11 @@ import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportServices;
+import br.com.opera360.query.export.ExportQueries;
 import br.com.opera360.web.common.Fields;
 import br.com.opera360.web.invoice.InvoiceListQuery;
 import br.com.opera360.web.service.ServiceListQuery;
+import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -23,9 +25,8 @@ import java.util.TreeSet;
  * parameter may repeat). They are validated by the list's own parser, and the same parser turns the recorded
  * filters into the streaming query when the export runs, so the file holds exactly what the list shows.
  */
-public final class ExportFilters {
-    private ExportFilters() {
-    }
+@Component
+public class ExportFilters implements ExportQueries {
 
     /** JSON values → the list's parameters; unknown names and values of the wrong shape go into {@code fields}. */
     static Map<String, List<String>> normalize(ExportDataset dataset, Map<String, Object> filters, Fields fields) {
@@ -75,8 +76,13 @@ public final class ExportFilters {
         return null;
     }
 
+    @Override
+    public Object query(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
+        return parse(dataset, account, filters);
+    }
+
     /** The streaming query of the recorded filters; a 400 {@code Rejected} if they no longer pass the list's rules. */
-    public static Object query(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
+    static Object parse(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         filters.forEach(params::addAll);
         return switch (dataset) {

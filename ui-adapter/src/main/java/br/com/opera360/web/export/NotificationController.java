@@ -50,9 +50,9 @@ class NotificationController {
                     @RequestParam(required = false) String size) {
         return Mono.fromCallable(() -> {
                        var fields = new Fields();
-                       var paging = Paging.parse(page, size, fields);
+                       PageRequest paging = Paging.parse(page, size, fields);
                        fields.check();
-                       return new FindNotifications(user.accountId(), user.userId(), new PageRequest(paging.page(), paging.size()));
+                       return new FindNotifications(user.accountId(), user.userId(), paging);
                    })
                    .flatMap(q -> Mono.fromFuture(() -> queries.query(q, Page.class)));
     }

@@ -41,14 +41,14 @@ class NegotiationController {
     @PreAuthorize("hasAuthority('INVOICES_VIEW')")
     Mono<ResponseEntity<byte[]>> export(@AuthenticationPrincipal PortalUser user, @PathVariable String id,
                                         @RequestParam(required = false) String format) {
-        return Mono.fromCallable(() -> SheetFormat.parse(format))
-                   .flatMap(f -> find(user, id).map(n -> InvoiceController.attachment(Sheets.negotiation(n), f,
+        return Mono.fromCallable(() -> Attachments.sheetFormat(format))
+                   .flatMap(f -> find(user, id).map(n -> Attachments.sheet(Sheets.negotiation(n), f,
                            "negociacao-" + n.negotiationId())));
     }
 
     private Mono<NegotiationDetails> find(PortalUser user, String id) {
         if (!InvoiceNumber.isValid(id)) return Mono.error(NegotiationController::notFound);
-        var account = InvoiceController.account(user);
+        var account = user.accountId();
         return Mono.fromFuture(() -> queries.query(new GetNegotiation(account, NegotiationId.of(account, id)), NegotiationDetails.class))
                    .switchIfEmpty(Mono.error(NegotiationController::notFound));
     }

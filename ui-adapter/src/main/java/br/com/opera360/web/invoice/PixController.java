@@ -53,10 +53,10 @@ class PixController {
     Mono<ResponseEntity<?>> invoice(@AuthenticationPrincipal PortalUser user, @PathVariable String number,
                                     ServerWebExchange exchange) {
         var format = PixFormat.of(exchange.getRequest().getHeaders().getAccept());
-        if (!InvoiceNumber.isValid(number)) return Mono.error(InvoiceController::invoiceNotFound);
+        if (!InvoiceNumber.isValid(number)) return Mono.error(Invoices::notFound);
         var query = new GetInvoicePix(user.accountId(), InvoiceId.of(user.accountId(), number));
         return Mono.fromFuture(() -> queries.query(query, InvoicePix.class))
-                   .switchIfEmpty(Mono.error(InvoiceController::invoiceNotFound))
+                   .switchIfEmpty(Mono.error(Invoices::notFound))
                    .map(answer -> answer(pixOf(answer), format));
     }
 

@@ -1,16 +1,16 @@
 package br.com.opera360.web.invoice;
 
-import br.com.opera360.app.sheet.SheetWriter;
+import br.com.opera360.query.export.SheetWriter;
 
 import br.com.opera360.kernel.invoice.InvoiceItems;
 import br.com.opera360.kernel.negotiation.NegotiationDetails;
 
 import java.util.List;
 
-import static br.com.opera360.app.sheet.SheetWriter.Type.DATE;
-import static br.com.opera360.app.sheet.SheetWriter.Type.INTEGER;
-import static br.com.opera360.app.sheet.SheetWriter.Type.MONEY;
-import static br.com.opera360.app.sheet.SheetWriter.Type.TEXT;
+import static br.com.opera360.query.export.SheetWriter.Type.DATE;
+import static br.com.opera360.query.export.SheetWriter.Type.INTEGER;
+import static br.com.opera360.query.export.SheetWriter.Type.MONEY;
+import static br.com.opera360.query.export.SheetWriter.Type.TEXT;
 
 /** The contract's columns for the invoice-services and negotiation spreadsheets. */
 final class Sheets {

@@ -1,7 +1,7 @@
 package br.com.opera360.web.invoice;
 
-import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.kernel.export.ExportFormat;
+import br.com.opera360.query.export.SheetWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,15 +29,7 @@ final class Spreadsheet {
         return this;
     }
 
-    byte[] csv() {
-        return write(ExportFormat.CSV);
-    }
-
-    byte[] xlsx() {
-        return write(ExportFormat.XLSX);
-    }
-
-    private byte[] write(ExportFormat format) {
+    byte[] bytes(ExportFormat format) {
         var out = new ByteArrayOutputStream();
         try (var sheet = SheetWriter.of(format, sheetName, columns, out)) {
             for (Object[] row : rows) sheet.row(row);

@@ -69,12 +69,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Also used by {@link ProblemErrorWebExceptionHandler} for errors that never reached a controller. */
     static ProblemDetail toProblem(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof Rejected r) return Problems.of(r);
-        if (t instanceof CommandExecutionException cee) {
-            var details = cee.getDetails();
-            if (details.isPresent() && details.get() instanceof Rejected.Details d) return Problems.of(Rejected.from(d));
-            if (isConcurrency(cee)) return concurrentChange();
-        }
+        var rejected = Rejected.of(t);
+        if (rejected.isPresent()) return Problems.of(rejected.get());
+        if (t instanceof CommandExecutionException cee && isConcurrency(cee)) return concurrentChange();
         if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                 || hasCause(t, AggregateStreamCreationException.class) || hasCause(t, ConcurrencyException.class)) {
             // two requests created the same record at once: the event store kept one, the other is a conflict

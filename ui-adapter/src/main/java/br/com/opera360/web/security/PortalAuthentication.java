@@ -1,7 +1,5 @@
 package br.com.opera360.web.security;
 
-import br.com.opera360.app.identity.MongoCredentialStore;
-import br.com.opera360.app.identity.MongoSessions;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Functionality;
 import br.com.opera360.kernel.common.UserId;
@@ -29,11 +27,11 @@ import java.util.stream.Collectors;
 @Component
 class PortalAuthentication implements ReactiveAuthenticationManager {
     private static final Set<String> CODES = Arrays.stream(Functionality.values()).map(Enum::name).collect(Collectors.toSet());
-    private final MongoSessions sessions;
-    private final MongoCredentialStore credentials;
+    private final LiveSessions sessions;
+    private final PasswordStates credentials;
     private final QueryGateway queries;
 
-    PortalAuthentication(MongoSessions sessions, MongoCredentialStore credentials, QueryGateway queries) {
+    PortalAuthentication(LiveSessions sessions, PasswordStates credentials, QueryGateway queries) {
         this.sessions = sessions;
         this.credentials = credentials;
         this.queries = queries;

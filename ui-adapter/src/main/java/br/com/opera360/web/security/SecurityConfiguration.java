@@ -1,6 +1,6 @@
 package br.com.opera360.web.security;
 
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.Opera360Properties;
 import br.com.opera360.kernel.common.AuditMetadata;
 import br.com.opera360.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;

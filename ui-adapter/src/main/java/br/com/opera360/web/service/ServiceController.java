@@ -3,6 +3,7 @@ package br.com.opera360.web.service;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Cep;
 import br.com.opera360.kernel.common.Page;
+import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.service.BoundingBox;
 import br.com.opera360.kernel.service.CepServices;
@@ -58,7 +59,7 @@ class ServiceController {
                        var fields = new Fields();
                        var filter = ServiceListParameters.parse(designation, state, city, contract, clientCode, speedMbps,
                                status, serviceType, fields);
-                       var paging = Paging.parse(page, size, fields);
+                       PageRequest paging = Paging.parse(page, size, fields);
                        fields.check();
                        return new FindServices(accountOf(user), filter, paging.page(), paging.size());
                    })

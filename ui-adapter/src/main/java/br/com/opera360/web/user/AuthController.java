@@ -1,21 +1,21 @@
 package br.com.opera360.web.user;
 
-import br.com.opera360.app.identity.MongoSessions;
 import br.com.opera360.kernel.account.AccountDetails;
 import br.com.opera360.kernel.account.GetAccount;
 import br.com.opera360.kernel.common.Functionality;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.UserId;
-import br.com.opera360.kernel.profile.ProfileRef;
 import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.LogOut;
 import br.com.opera360.kernel.user.LoginConfirmation;
 import br.com.opera360.kernel.user.LoginOutcome;
+import br.com.opera360.kernel.user.ProfileRef;
 import br.com.opera360.kernel.user.UserAccess;
 import br.com.opera360.kernel.user.UserDetails;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.security.AccessTokens;
+import br.com.opera360.web.security.LiveSessions;
 import br.com.opera360.web.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,9 +40,9 @@ import java.util.List;
 class AuthController {
     private final Commands commands;
     private final QueryGateway queries;
-    private final MongoSessions sessions;
+    private final LiveSessions sessions;
 
-    AuthController(Commands commands, QueryGateway queries, MongoSessions sessions) {
+    AuthController(Commands commands, QueryGateway queries, LiveSessions sessions) {
         this.commands = commands;
         this.queries = queries;
         this.sessions = sessions;

@@ -1,6 +1,7 @@
 package br.com.opera360.web.user;
 
 import br.com.opera360.kernel.common.Page;
+import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.UserId;
 import br.com.opera360.kernel.user.DeactivateUser;
@@ -62,7 +63,7 @@ class UserController {
                 if (!STATUSES.contains(v)) throw new IllegalArgumentException("use ACTIVE ou INACTIVE");
                 return v;
             });
-            Paging paging = Paging.parse(page, size, fields);
+            PageRequest paging = Paging.parse(page, size, fields);
             if (q != null && q.length() > 200) fields.reject("q", "deve ter no máximo 200 caracteres");
             fields.check();
             return new FindUsers(user.accountId(), s, profileId == null || profileId.isBlank() ? null : profileId.strip(),

@@ -3,6 +3,7 @@ package br.com.opera360.app.reminder;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.reminder.FindScheduledReminders;
 import br.com.opera360.kernel.reminder.ScheduledReminder;
+import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.testing.ApiTest;
 import br.com.opera360.testing.Outbox;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -295,7 +296,7 @@ class ReminderApiTest extends ApiTest {
             web.post().uri("/api/ops/projections/{name}/replay", name).header("X-Api-Key", API_KEY).exchange().expectStatus().isAccepted();
         }
         web.post().uri("/api/ops/projections/reminder-mail/replay").header("X-Api-Key", API_KEY).exchange().expectStatus().isEqualTo(409);
-        var mailProcessor = processing.eventProcessor(ReminderDigestMail.GROUP, StreamingEventProcessor.class).orElseThrow();
+        var mailProcessor = processing.eventProcessor(ProcessingGroups.REMINDER_MAIL, StreamingEventProcessor.class).orElseThrow();
         assertThat(mailProcessor.supportsReset()).isFalse(); // every handler is @DisallowReplay: no token reset can resend
         awaitReplayed("reminder");
         awaitSchedule(acc, today, s -> s.size() == 1);

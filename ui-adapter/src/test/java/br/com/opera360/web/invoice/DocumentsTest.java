@@ -1,5 +1,6 @@
 package br.com.opera360.web.invoice;
 
+import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.invoice.BoletoDetails;
 import br.com.opera360.kernel.invoice.InvoiceItems;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
@@ -35,7 +36,7 @@ class DocumentsTest {
 
     @Test
     void the_services_csv_has_a_bom_semicolons_pt_br_dates_and_amounts() {
-        String csv = new String(Sheets.invoiceServices(ITEMS).csv(), StandardCharsets.UTF_8);
+        String csv = new String(Sheets.invoiceServices(ITEMS).bytes(ExportFormat.CSV), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         var lines = csv.substring(1).split("\r\n");
         assertThat(lines[0]).isEqualTo("Designação;Tipo de Serviço;Descrição;Início do Período;Fim do Período;Valor");
@@ -45,7 +46,7 @@ class DocumentsTest {
 
     @Test
     void the_negotiation_csv_shows_pt_br_installment_labels() {
-        String csv = new String(Sheets.negotiation(NEGOTIATION).csv(), StandardCharsets.UTF_8);
+        String csv = new String(Sheets.negotiation(NEGOTIATION).bytes(ExportFormat.CSV), StandardCharsets.UTF_8);
         var lines = csv.substring(1).split("\r\n");
         assertThat(lines).containsExactly("Parcela;Vencimento;Valor;Status;Pago em",
                 "1;05/02/2026;1.000,00;Paga;04/02/2026", "2;05/03/2026;1.000,00;Vencida;", "3;05/04/2026;1.000,00;Em aberto;");
@@ -53,7 +54,7 @@ class DocumentsTest {
 
     @Test
     void the_xlsx_has_one_header_row_real_dates_and_currency_cells() throws Exception {
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(Sheets.invoiceServices(ITEMS).xlsx()))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(Sheets.invoiceServices(ITEMS).bytes(ExportFormat.XLSX)))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             var header = sheet.getRow(0);
@@ -68,7 +69,7 @@ class DocumentsTest {
             assertThat(row.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("R$ #,##0.00");
             assertThat(sheet.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(-10.0);
         }
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(Sheets.negotiation(NEGOTIATION).xlsx()))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(Sheets.negotiation(NEGOTIATION).bytes(ExportFormat.XLSX)))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Pago em");
             assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(1.0);
@@ -96,7 +97,7 @@ class DocumentsTest {
         String xml = InvoiceApiSupport.nfXml(key, 77);
         var nf = new NotaFiscalDocument("F-1", "77", "1", key, LocalDate.of(2026, 3, 1), xml);
         Map<String, byte[]> entries = new HashMap<>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(InvoiceController.notaFiscalZip(nf)))) {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(NotaFiscalZip.of(nf)))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
         }
         assertThat(entries).containsOnlyKeys("NFe" + key + ".xml", "DANFE-77.pdf");

@@ -1,4 +1,4 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
 import org.junit.jupiter.api.Test;
 

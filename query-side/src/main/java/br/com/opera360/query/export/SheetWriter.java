@@ -1,4 +1,4 @@
-package br.com.opera360.app.sheet;
+package br.com.opera360.query.export;
 
 import br.com.opera360.kernel.export.ExportFormat;
 import org.apache.poi.ss.usermodel.CellStyle;

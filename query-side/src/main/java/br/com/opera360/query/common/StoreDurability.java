@@ -1,4 +1,4 @@
-package br.com.opera360.app.identity;
+package br.com.opera360.query.common;
 
 /** Makes the identity store's last writes durable before a request is acknowledged. */
 @FunctionalInterface

@@ -1,7 +1,5 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.sheet.SheetWriter;
-import br.com.opera360.app.config.Opera360Properties;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;
@@ -9,17 +7,11 @@ import br.com.opera360.kernel.export.ExpireExport;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportId;
-import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportRequested;
-import br.com.opera360.kernel.export.ExportServices;
 import br.com.opera360.kernel.export.FailExport;
 import br.com.opera360.kernel.export.RecordExportProgress;
 import br.com.opera360.kernel.export.StartExport;
-import br.com.opera360.kernel.invoice.CountInvoices;
-import br.com.opera360.kernel.invoice.InvoiceListItem;
-import br.com.opera360.kernel.service.CountServices;
-import br.com.opera360.kernel.service.ServiceSummary;
-import br.com.opera360.web.export.ExportFilters;
+import br.com.opera360.query.common.ProcessingGroups;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import org.apache.commons.io.output.CountingOutputStream;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -34,15 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +40,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+// Long because: one restart-safe state machine (queue, leases, attempts, sweep, expiry) whose transitions are read together.
 /**
  * The process manager of exports: the only part of the export's life that acts. It reacts to {@code ExportRequested}
  * (never on a replay: producing a file is a side effect), produces the file on a bounded pool (more requests wait in
@@ -66,12 +54,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * persisted schedule, so nothing depends on a timer held in memory.
  */
 @Component
-@ProcessingGroup(ExportProcess.GROUP)
+@ProcessingGroup(ProcessingGroups.EXPORT_PROCESS)
 public class ExportProcess implements SmartLifecycle {
-    static final String GROUP = "export-process";
     static final int MAX_ATTEMPTS = 3;
-    /** Rows asked from the query at a time. */
-    static final int BATCH = 1000;
     /** How long an instance's claim on a job holds without renewal (renewed at every sweep). */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(ExportProcess.class);
@@ -79,6 +64,8 @@ public class ExportProcess implements SmartLifecycle {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ExportQueries exportQueries;
+    private final ExportRows exportRows;
     private final ExportJobs jobs;
     private final GridFsExportFiles files;
     private final Clock clock;
@@ -90,16 +77,18 @@ public class ExportProcess implements SmartLifecycle {
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
 
-    ExportProcess(CommandGateway commands, QueryGateway queries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
-                  Opera360Properties properties, @Value("${opera360.axon.node-id:}") String nodeId) {
+    ExportProcess(CommandGateway commands, QueryGateway queries, ExportQueries exportQueries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
+                  ExportSettings settings, @Value("${opera360.axon.node-id:}") String nodeId) {
         this.commands = commands;
         this.queries = queries;
+        this.exportQueries = exportQueries;
+        this.exportRows = new ExportRows(queries);
         this.jobs = jobs;
         this.files = files;
         this.clock = clock;
-        this.retention = properties.exports().retention();
-        this.sweepInterval = properties.exports().sweepInterval();
-        this.workers = Math.max(1, properties.exports().workers());
+        this.retention = settings.retention();
+        this.sweepInterval = settings.sweepInterval();
+        this.workers = Math.max(1, settings.workers());
         this.node = nodeId == null || nodeId.isBlank() ? "node-" + UUID.randomUUID() : nodeId;
     }
 
@@ -140,14 +129,15 @@ public class ExportProcess implements SmartLifecycle {
         long started = System.nanoTime();
         GridFSUploadStream upload = null;
         try {
-            Object query = ExportFilters.query(dataset, account, filters(job));
-            long total = count(query);
+            Object query = exportQueries.query(dataset, account, ExportJobs.filtersOf(job));
+            long total = exportRows.count(query);
             commands.sendAndWait(new StartExport(exportId, account, attempt, total));
             log.info("Export {} ({} {}, account {}) started, attempt {}: {} rows", id, dataset.code(), format.code(),
                     account, attempt, total);
             upload = files.create(exportId, fileName, format.mediaType(), account.value());
             var counted = new CountingOutputStream(upload);
-            long rows = write(exportId, account, query, dataset, format, total, counted);
+            long rows = exportRows.write(query, dataset, format, total, counted,
+                    (progress, written) -> commands.sendAndWait(new RecordExportProgress(exportId, account, progress, written)));
             upload.close();
             upload = null;
             long size = counted.getByteCount();
@@ -159,7 +149,7 @@ public class ExportProcess implements SmartLifecycle {
             log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
                     (System.nanoTime() - started) / 1_000_000, expiresAt);
         } catch (CommandExecutionException | Rejected rejected) {
-            Rejected reason = rejection(rejected);
+            Rejected reason = Rejected.in(rejected).orElse(null);
             if (reason != null && "export.finished".equals(reason.code())) {
                 // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
                 // deletion schedule, if any
@@ -183,51 +173,6 @@ public class ExportProcess implements SmartLifecycle {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<String>> filters(Document job) {
-        Object raw = job.get("filters");
-        if (!(raw instanceof Map<?, ?> map)) return Map.of();
-        var result = new java.util.TreeMap<String, List<String>>();
-        map.forEach((k, v) -> result.put((String) k, ((List<Object>) v).stream().map(String::valueOf).toList()));
-        return result;
-    }
-
-    private long count(Object query) {
-        Object count = query instanceof ExportInvoices q ? new CountInvoices(q.list())
-                : new CountServices(((ExportServices) query).accountId(), ((ExportServices) query).filter());
-        return queries.query(count, Long.class).join();
-    }
-
-    /**
-     * Streams the rows into the sheet; progress goes to the aggregate as {@link ProgressThrottle} decides, and 100
-     * comes with the completion.
-     */
-    private long write(ExportId exportId, AccountId account, Object query, ExportDataset dataset, ExportFormat format,
-                       long total, OutputStream out) throws IOException {
-        Flux<?> rows = query instanceof ExportInvoices q
-                ? Flux.from(queries.streamingQuery(q, InvoiceListItem.class))
-                : Flux.from(queries.streamingQuery((ExportServices) query, ServiceSummary.class));
-        long written = 0;
-        var throttle = new ProgressThrottle(total, System::nanoTime);
-        // closing the stream cancels the query if writing stops early
-        try (var sheet = SheetWriter.of(format, ExportSheets.sheetName(dataset), ExportSheets.columns(dataset), out);
-             java.util.stream.Stream<?> stream = rows.toStream(BATCH)) {
-            var iterator = stream.iterator();
-            while (iterator.hasNext()) {
-                Object row = iterator.next();
-                if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("interrupted");
-                ExportSheets.write(sheet, row);
-                written++;
-                var progress = throttle.after(written);
-                if (progress.isPresent()) {
-                    commands.sendAndWait(new RecordExportProgress(exportId, account, progress.getAsInt(), written));
-                }
-            }
-            sheet.finish();
-        }
-        return written;
-    }
-
     private void abort(GridFSUploadStream upload, ExportId exportId) {
         try {
             if (upload != null) upload.abort();
@@ -241,24 +186,13 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new FailExport(exportId, account, reason));
         } catch (RuntimeException e) {
-            Rejected r = rejection(e);
+            Rejected r = Rejected.in(e).orElse(null);
             if (r == null || !"export.finished".equals(r.code())) {
                 log.error("Could not record the failure of export {}; it is retried by the next sweep", exportId, e);
                 return;
             }
         }
         jobs.remove(exportId.value());
-    }
-
-    private static Rejected rejection(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof Rejected r) return r;
-            if (c instanceof CommandExecutionException cee) {
-                var details = cee.getDetails();
-                if (details.isPresent() && details.get() instanceof Rejected.Details d) return Rejected.from(d);
-            }
-        }
-        return null;
     }
 
     /** Renews this instance's leases, takes orphaned jobs over and deletes the files whose retention ended. */
@@ -288,7 +222,7 @@ public class ExportProcess implements SmartLifecycle {
         try {
             commands.sendAndWait(new ExpireExport(exportId, new AccountId(job.getString("accountId"))));
         } catch (RuntimeException e) {
-            Rejected r = rejection(e);
+            Rejected r = Rejected.in(e).orElse(null);
             if (r == null) throw e;
             log.warn("Export {} could not be marked expired: {}", id, r.detail());
         }

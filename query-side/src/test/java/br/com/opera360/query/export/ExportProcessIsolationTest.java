@@ -1,13 +1,15 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.config.Opera360Properties;
+import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportRequested;
 import br.com.opera360.kernel.export.FailExport;
 import br.com.opera360.kernel.export.StartExport;
 import br.com.opera360.kernel.invoice.CountInvoices;
+import br.com.opera360.kernel.invoice.FindInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
+import br.com.opera360.kernel.invoice.InvoiceSortField;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -58,10 +60,10 @@ class ExportProcessIsolationTest {
 
     @Test
     void one_failing_export_never_affects_the_others_queued_with_it() {
-        var properties = new Opera360Properties(Path.of("target"), false, new Opera360Properties.Ingest("k"),
-                new Opera360Properties.Mail(null, "x@y.z"), new Opera360Properties.Exports(Duration.ofDays(3), 1, Duration.ofHours(1)),
-                new Opera360Properties.Auth(Duration.ofHours(8)));
-        process = new ExportProcess(commands, queries, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), properties, "node-a");
+        var settings = new ExportSettings(Duration.ofDays(3), 1, Duration.ofHours(1));
+        ExportQueries allInvoices = (dataset, account, filters) -> new ExportInvoices(new FindInvoices(account, null, null,
+                Set.of(), null, null, null, InvoiceSortField.DUE_DATE, false, new PageRequest(0, PageRequest.DEFAULT_SIZE)));
+        process = new ExportProcess(commands, queries, allInvoices, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), settings, "node-a");
         when(commands.sendAndWait(any())).thenAnswer(call -> {
             sent.add(call.getArgument(0));
             return null;

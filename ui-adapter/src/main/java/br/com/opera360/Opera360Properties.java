@@ -1,4 +1,4 @@
-package br.com.opera360.app.config;
+package br.com.opera360;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,7 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.identity.StoreDurability;
 import br.com.opera360.kernel.export.ExportRequested;
+import br.com.opera360.query.common.StoreDurability;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -114,5 +116,15 @@ class ExportJobs {
     /** Ready files whose retention has ended. */
     List<Document> due(Instant now) {
         return mongo.find(query(where("state").is(READY).and("expiresAt").lte(Date.from(now))), Document.class, COLLECTION);
+    }
+
+    /** A job's recorded filters, as the list's parameters. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> filtersOf(Document job) {
+        Object raw = job.get("filters");
+        if (!(raw instanceof Map<?, ?> map)) return Map.of();
+        var result = new TreeMap<String, List<String>>();
+        map.forEach((k, v) -> result.put((String) k, ((List<Object>) v).stream().map(String::valueOf).toList()));
+        return result;
     }
 }

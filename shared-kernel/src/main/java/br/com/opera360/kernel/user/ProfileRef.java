@@ -1,4 +1,4 @@
-package br.com.opera360.kernel.profile;
+package br.com.opera360.kernel.user;
 
 public record ProfileRef(String id, String name) {
 }

@@ -1,6 +1,5 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
-import br.com.opera360.app.sheet.SheetWriter;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
 import br.com.opera360.kernel.service.ServiceAddress;
@@ -8,10 +7,10 @@ import br.com.opera360.kernel.service.ServiceSummary;
 
 import java.util.List;
 
-import static br.com.opera360.app.sheet.SheetWriter.Type.DATE;
-import static br.com.opera360.app.sheet.SheetWriter.Type.INTEGER;
-import static br.com.opera360.app.sheet.SheetWriter.Type.MONEY;
-import static br.com.opera360.app.sheet.SheetWriter.Type.TEXT;
+import static br.com.opera360.query.export.SheetWriter.Type.DATE;
+import static br.com.opera360.query.export.SheetWriter.Type.INTEGER;
+import static br.com.opera360.query.export.SheetWriter.Type.MONEY;
+import static br.com.opera360.query.export.SheetWriter.Type.TEXT;
 
 /** The contract's columns of each dataset and how a list row fills them. */
 final class ExportSheets {

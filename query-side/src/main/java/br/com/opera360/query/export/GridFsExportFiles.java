@@ -1,4 +1,4 @@
-package br.com.opera360.app.export;
+package br.com.opera360.query.export;
 
 import br.com.opera360.kernel.export.ExportFiles;
 import br.com.opera360.kernel.export.ExportId;

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-// Long and static because: Spring Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and
-// cannot be told who is writing, so the live instance is a static list and the writing group a ThreadLocal set by a handler interceptor.
+// One class because: which generation a read or a write uses, its persisted state and the drop of the old one change
+// together under this object's lock (start, finish, refresh); split, that lock would span classes. Static because Spring
+// Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and cannot be told who is writing,
+// so the live instance is a static list and the writing group a ThreadLocal set by a handler interceptor.
 /**
  * Read-model generations: a projection is rebuilt into a new set of collections while the queries keep reading the
  * complete old set, and the reads move to the new set in one step once the rebuild has caught up.

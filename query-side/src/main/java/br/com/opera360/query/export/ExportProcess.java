@@ -2,19 +2,10 @@ package br.com.opera360.query.export;
 
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
-import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExpireExport;
-import br.com.opera360.kernel.export.ExportDataset;
-import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportId;
 import br.com.opera360.kernel.export.ExportRequested;
-import br.com.opera360.kernel.export.FailExport;
-import br.com.opera360.kernel.export.RecordExportProgress;
-import br.com.opera360.kernel.export.StartExport;
 import br.com.opera360.query.common.ProcessingGroups;
-import com.mongodb.client.gridfs.GridFSUploadStream;
-import org.apache.commons.io.output.CountingOutputStream;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -40,36 +31,29 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-// Long because: one restart-safe state machine (queue, leases, attempts, sweep, expiry) whose transitions are read together.
 /**
  * The process manager of exports: the only part of the export's life that acts. It reacts to {@code ExportRequested}
- * (never on a replay: producing a file is a side effect), produces the file on a bounded pool (more requests wait in
- * its queue; one failure never touches the others) from the list's own query streamed over a cursor, stores it in
- * GridFS and records each step as a command on the {@code Export} aggregate: started, progress, completed or failed,
- * and expired once the retention has passed and the file is deleted.
+ * (never on a replay: producing a file is a side effect), has the file produced ({@link ExportProduction}) on a bounded
+ * pool (more requests wait in its queue; one failure never touches the others), and records the export expired
+ * once the retention has passed and the file is deleted.
  * <p>
  * Restart-safe: its own state ({@link ExportJobs}) is persisted before it is relied on. An export that was being
  * produced when the process died is produced again from the first row after the restart (attempt n+1; after
- * {@value #MAX_ATTEMPTS} attempts it fails with a reason), and due deletions are found by a sweep that reads the
+ * {@value ExportProduction#MAX_ATTEMPTS} attempts it fails with a reason), and due deletions are found by a sweep that reads the
  * persisted schedule, so nothing depends on a timer held in memory.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.EXPORT_PROCESS)
 public class ExportProcess implements SmartLifecycle {
-    static final int MAX_ATTEMPTS = 3;
     /** How long an instance's claim on a job holds without renewal (renewed at every sweep). */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(ExportProcess.class);
-    private static final String UNEXPECTED = "Não foi possível gerar o arquivo por um erro interno. Peça a exportação novamente.";
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ExportQueries exportQueries;
-    private final ExportRows exportRows;
+    private final ExportProduction production;
     private final ExportJobs jobs;
     private final GridFsExportFiles files;
     private final Clock clock;
-    private final Duration retention;
     private final Duration sweepInterval;
     private final int workers;
     private final String node;
@@ -80,13 +64,11 @@ public class ExportProcess implements SmartLifecycle {
     ExportProcess(CommandGateway commands, QueryGateway queries, ExportQueries exportQueries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
                   ExportSettings settings, @Value("${opera360.axon.node-id:}") String nodeId) {
         this.commands = commands;
-        this.queries = queries;
-        this.exportQueries = exportQueries;
-        this.exportRows = new ExportRows(queries);
+        this.production = new ExportProduction(commands::sendAndWait, exportQueries, new ExportRows(queries), jobs, files, clock,
+                settings.retention());
         this.jobs = jobs;
         this.files = files;
         this.clock = clock;
-        this.retention = settings.retention();
         this.sweepInterval = settings.sweepInterval();
         this.workers = Math.max(1, settings.workers());
         this.node = nodeId == null || nodeId.isBlank() ? "node-" + UUID.randomUUID() : nodeId;
@@ -105,94 +87,11 @@ public class ExportProcess implements SmartLifecycle {
         if (!inFlight.add(exportId)) return;
         executor.execute(() -> {
             try {
-                produce(exportId);
+                production.produce(exportId, () -> executor.isShutdown());
             } finally {
                 inFlight.remove(exportId);
             }
         });
-    }
-
-    /** Produces one export; every outcome is recorded on the aggregate, so it never stays RUNNING. */
-    void produce(String id) {
-        Document job = jobs.get(id);
-        if (job == null) return; // finished by another instance meanwhile
-        var exportId = new ExportId(id);
-        var account = new AccountId(job.getString("accountId"));
-        int attempt = jobs.start(id);
-        if (attempt > MAX_ATTEMPTS) {
-            fail(exportId, account, "A exportação foi interrompida " + (attempt - 1) + " vezes e não será tentada de novo. Peça-a novamente.");
-            return;
-        }
-        var dataset = ExportDataset.parse(job.getString("dataset"));
-        var format = ExportFormat.parse(job.getString("format"));
-        String fileName = dataset.fileStem() + "-" + id.substring(0, 8) + "." + format.code();
-        long started = System.nanoTime();
-        GridFSUploadStream upload = null;
-        try {
-            Object query = exportQueries.query(dataset, account, ExportJobs.filtersOf(job));
-            long total = exportRows.count(query);
-            commands.sendAndWait(new StartExport(exportId, account, attempt, total));
-            log.info("Export {} ({} {}, account {}) started, attempt {}: {} rows", id, dataset.code(), format.code(),
-                    account, attempt, total);
-            upload = files.create(exportId, fileName, format.mediaType(), account.value());
-            var counted = new CountingOutputStream(upload);
-            long rows = exportRows.write(query, dataset, format, total, counted,
-                    (progress, written) -> commands.sendAndWait(new RecordExportProgress(exportId, account, progress, written)));
-            upload.close();
-            upload = null;
-            long size = counted.getByteCount();
-            Instant readyAt = clock.instant();
-            Instant expiresAt = readyAt.plus(retention);
-            jobs.scheduleExpiry(id, expiresAt);
-            commands.sendAndWait(new CompleteExport(exportId, account, rows, size, fileName, readyAt, expiresAt));
-            jobs.ready(id);
-            log.info("Export {} ready: {} rows, {} bytes in {} ms; deleted at {}", id, rows, size,
-                    (System.nanoTime() - started) / 1_000_000, expiresAt);
-        } catch (CommandExecutionException | Rejected rejected) {
-            Rejected reason = Rejected.in(rejected).orElse(null);
-            if (reason != null && "export.finished".equals(reason.code())) {
-                // an earlier attempt ended it before the process died: its file (if READY) stays, and so does the
-                // deletion schedule, if any
-                var current = jobs.get(id);
-                if (current != null && current.get("expiresAt") != null) jobs.ready(id);
-                else jobs.remove(id);
-                return;
-            }
-            abort(upload, exportId);
-            log.warn("Export {} failed: {}", id, reason == null ? rejected.toString() : reason.detail());
-            fail(exportId, account, reason != null && reason.kind() == Rejected.Kind.BAD_REQUEST
-                    ? "Os filtros desta exportação não são mais aceitos: " + reason.detail() : UNEXPECTED);
-        } catch (Exception | OutOfMemoryError e) {
-            abort(upload, exportId);
-            if (Thread.currentThread().isInterrupted() || pool == null || pool.isShutdown()) {
-                log.info("Export {} interrupted by shutdown; it runs again on the next start", id);
-                return;
-            }
-            log.error("Export {} failed", id, e);
-            fail(exportId, account, UNEXPECTED);
-        }
-    }
-
-    private void abort(GridFSUploadStream upload, ExportId exportId) {
-        try {
-            if (upload != null) upload.abort();
-            files.delete(exportId);
-        } catch (RuntimeException e) {
-            log.warn("Could not remove the partial file of export {}", exportId, e);
-        }
-    }
-
-    private void fail(ExportId exportId, AccountId account, String reason) {
-        try {
-            commands.sendAndWait(new FailExport(exportId, account, reason));
-        } catch (RuntimeException e) {
-            Rejected r = Rejected.in(e).orElse(null);
-            if (r == null || !"export.finished".equals(r.code())) {
-                log.error("Could not record the failure of export {}; it is retried by the next sweep", exportId, e);
-                return;
-            }
-        }
-        jobs.remove(exportId.value());
     }
 
     /** Renews this instance's leases, takes orphaned jobs over and deletes the files whose retention ended. */

@@ -119,8 +119,9 @@ class InvoiceListQueryHandler {
     @QueryHandler
     CompletableFuture<List<InvoiceStatusTotal>> handle(GetInvoiceSummary q) {
         LocalDate today = LocalDate.now(clock);
+        // one aggregation per status, side by side (each on its own index range), answered in the statuses' order
         return Flux.fromArray(InvoiceStatus.values())
-                   .concatMap(status -> mongo.aggregate(newAggregation(
+                   .flatMapSequential(status -> mongo.aggregate(newAggregation(
                                    match(new Criteria().andOperator(where("accountId").is(q.accountId().value()), statusCriteria(status, today))),
                                    group().count().as("count").sum("totalCents").as("amount").sum("amountDueCents").as("amountDue")),
                                    mongo.getCollectionName(InvoiceView.class), Document.class)

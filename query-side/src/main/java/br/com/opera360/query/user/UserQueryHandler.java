@@ -45,7 +45,7 @@ class UserQueryHandler {
     @QueryHandler
     CompletableFuture<UserDetails> handle(GetUser q) {
         return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()))
-                .map(u -> u.user().toDetails(u.profile() == null ? null : u.profile().getString("name")))
+                .map(UserWithProfile::details)
                 .toFuture();
     }
 
@@ -81,11 +81,14 @@ class UserQueryHandler {
                 .map(u -> new UserAccess(u.user().id(), u.user().accountId(), "ACTIVE".equals(u.user().status()),
                         u.user().administrator(), u.user().profileId(),
                         u.profile() == null ? List.of() : u.profile().getList("functionalities", String.class, List.of()),
-                        u.user().version()))
+                        u.user().version(), u.details()))
                 .toFuture();
     }
 
     private record UserWithProfile(UserView user, Document profile) {
+        UserDetails details() {
+            return user.toDetails(profile == null ? null : profile.getString("name"));
+        }
     }
 
     /** One round trip: the user's view joined with its profile; a profile counts only within the user's own account. */

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What a user may do now, for the request filter. Never an API answer. {@code version} is the user's view version,
- * so a login can wait until the view has caught up with it.
+ * so a login can wait until the view has caught up with it. {@code details} is the user as the API shows it, read in
+ * the same round trip, so {@code /api/me} need not read the user again.
  */
 public record UserAccess(String userId, String accountId, boolean active, boolean administrator, String profileId,
-                         List<String> functionalities, long version) {
+                         List<String> functionalities, long version, UserDetails details) {
     public UserAccess {
         functionalities = functionalities == null ? List.of() : List.copyOf(functionalities);
     }

@@ -5,7 +5,6 @@ import br.com.opera360.kernel.account.GetAccount;
 import br.com.opera360.kernel.common.Functionality;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.UserId;
-import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.LogOut;
 import br.com.opera360.kernel.user.LoginConfirmation;
@@ -126,14 +125,13 @@ class AuthController {
     @Operation(summary = "O usuário logado, sua empresa e suas funcionalidades")
     @GetMapping("/api/me")
     Mono<Me> me(@AuthenticationPrincipal PortalUser user) {
-        Mono<UserDetails> details = Mono.fromFuture(() -> queries.query(new GetUser(user.accountId(), user.userId()), UserDetails.class));
-        Mono<AccountDetails> account = Mono.fromFuture(() -> queries.query(new GetAccount(user.accountId()), AccountDetails.class))
-                                           .defaultIfEmpty(new AccountDetails(user.accountId().value(), null, null, null, null, null, null));
+        // the user was read with the request's access check; only the company is read here
+        UserDetails u = user.details();
         List<String> functionalities = Arrays.stream(Functionality.values()).filter(user.functionalities()::contains)
                                              .map(Enum::name).toList();
-        return details.zipWith(account, (u, a) -> new Me(u.id(), u.name(), u.email(), user.accountId().value(),
-                              a.companyName(), a.cnpj(), user.administrator(), u.profile(), functionalities,
-                              user.mustChangePassword()))
-                      .switchIfEmpty(Mono.error(() -> Rejected.notFound("user.not-found", "Usuário não encontrado.")));
+        return Mono.fromFuture(() -> queries.query(new GetAccount(user.accountId()), AccountDetails.class))
+                   .defaultIfEmpty(new AccountDetails(user.accountId().value(), null, null, null, null, null, null))
+                   .map(a -> new Me(u.id(), u.name(), u.email(), user.accountId().value(), a.companyName(), a.cnpj(),
+                           user.administrator(), u.profile(), functionalities, user.mustChangePassword()));
     }
 }

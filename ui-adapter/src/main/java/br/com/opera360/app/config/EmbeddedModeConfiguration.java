@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.autoconfigure.sql.init.SqlDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.autoconfigure.sql.init.SqlInitializationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,6 +98,25 @@ class EmbeddedModeConfiguration {
             config.onStart(EmbeddedCrashRecovery.PHASE, recovery::beforeProcessorsStart);
             config.onShutdown(EmbeddedCrashRecovery.PHASE, recovery::afterProcessorsStop);
         });
+    }
+
+    /**
+     * The event store's schema script ({@code spring.sql.init}), with {@link EventTableMigration} around it: a store
+     * created with the former BLOB columns is moved to VARBINARY ones before anything reads or appends. Declaring this
+     * bean replaces Spring Boot's own initializer, with the same settings and the same place in the startup order.
+     */
+    @Bean
+    SqlDataSourceScriptDatabaseInitializer eventStoreSchema(DataSource dataSource, SqlInitializationProperties properties) {
+        var migration = new EventTableMigration(dataSource);
+        return new SqlDataSourceScriptDatabaseInitializer(dataSource, properties) {
+            @Override
+            public boolean initializeDatabase() {
+                migration.beforeSchema();
+                boolean initialized = super.initializeDatabase();
+                migration.afterSchema();
+                return initialized;
+            }
+        };
     }
 
     /**

@@ -33,10 +33,12 @@ import org.bson.RawBsonDocument;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -73,9 +75,18 @@ class StoreDifferentialTest {
 
     @Test
     void the_indexed_store_answers_thousands_of_random_reads_and_writes_like_the_stock_memory_backend() {
+        differential(IndexedH2Backend.inMemoryStore());
+    }
+
+    /** The same on a store file with a 1 MB page cache, so that documents are written as BSON and read back decoded. */
+    @Test
+    void the_same_on_a_file_with_a_small_cache_where_documents_are_stored_and_read_back_as_bson(@TempDir Path dir) {
+        differential(IndexedH2Backend.open(dir.resolve("differential.mv"), java.time.Clock.systemUTC(), 1));
+    }
+
+    private void differential(IndexedH2Backend backend) {
         long seed = seed();
         int cases = Integer.getInteger("store.cases", DEFAULT_CASES);
-        IndexedH2Backend backend = IndexedH2Backend.inMemoryStore();
         System.out.printf("StoreDifferentialTest seed=%d cases=%d (re-run with -Dstore.seed=%d)%n", seed, cases, seed);
         long started = System.nanoTime();
         try (Side stock = Side.start(new MemoryBackend()); Side ours = Side.start(backend)) {

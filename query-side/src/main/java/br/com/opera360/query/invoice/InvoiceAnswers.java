@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** View → answer: the mapping every invoice question shares, with calendar-derived values computed for {@code today}. */
@@ -20,12 +21,50 @@ final class InvoiceAnswers {
     }
 
     static InvoiceListItem listItem(InvoiceView v, LocalDate today) {
-        InvoiceStatus status = v.status(today);
-        LocalDate due = LocalDate.parse(v.dueDate());
-        return new InvoiceListItem(v.number(), LocalDate.parse(v.issueDate()), due, money(v.totalCents()),
-                money(v.amountDueCents()), v.issuer(), status, status.label(),
+        return listItem(v.number(), v.issueDate(), v.dueDate(), v.totalCents(), v.amountDueCents(), v.issuer(), v.state(), today);
+    }
+
+    /** The view's fields a list row reads (exports ask the store for these only). */
+    static final List<String> LIST_FIELDS = List.of("number", "issueDate", "dueDate", "totalCents", "amountDueCents", "issuer", "state");
+
+    /** A list row from a view document holding at least {@link #LIST_FIELDS}. */
+    static InvoiceListItem listItem(org.bson.Document d, LocalDate today) {
+        return listItem(d.getString("number"), d.getString("issueDate"), d.getString("dueDate"), cents(d, "totalCents"),
+                cents(d, "amountDueCents"), d.getString("issuer"), d.getString("state"), today);
+    }
+
+    private static long cents(org.bson.Document d, String field) {
+        Object value = d.get(field);
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+
+    private static InvoiceListItem listItem(String number, String issueDate, String dueDate, long totalCents,
+                                            long amountDueCents, String issuer, String state, LocalDate today) {
+        LocalDate due = isoDate(dueDate);
+        InvoiceStatus status = InvoiceView.status(state, due, today);
+        return new InvoiceListItem(number, isoDate(issueDate), due, money(totalCents),
+                money(amountDueCents), issuer, status, status.label(),
                 status == InvoiceStatus.PENDING ? (int) ChronoUnit.DAYS.between(due, today) : null,
                 status == InvoiceStatus.OPEN ? (int) ChronoUnit.DAYS.between(today, due) : null);
+    }
+
+    /** yyyy-MM-dd as the views store it, without the general parser; anything else goes through {@link LocalDate#parse}. */
+    static LocalDate isoDate(String iso) {
+        if (iso.length() == 10 && iso.charAt(4) == '-' && iso.charAt(7) == '-') {
+            int year = digits(iso, 0, 4), month = digits(iso, 5, 7), day = digits(iso, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) return LocalDate.of(year, month, day);
+        }
+        return LocalDate.parse(iso);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     static InvoiceDetails details(InvoiceView v, NegotiationDetails negotiation, LocalDate today) {

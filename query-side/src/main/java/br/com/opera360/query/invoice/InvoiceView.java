@@ -31,10 +31,14 @@ record InvoiceView(@Id String id, String accountId, String number, String issueD
     }
 
     InvoiceStatus status(LocalDate today) {
+        return status(state, LocalDate.parse(dueDate), today);
+    }
+
+    static InvoiceStatus status(String state, LocalDate dueDate, LocalDate today) {
         return switch (state) {
             case PAID -> InvoiceStatus.PAID;
             case INSTALLMENT -> InvoiceStatus.INSTALLMENT;
-            default -> InvoiceStatus.unpaid(LocalDate.parse(dueDate), today);
+            default -> InvoiceStatus.unpaid(dueDate, today);
         };
     }
 

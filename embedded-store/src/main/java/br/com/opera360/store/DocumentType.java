@@ -1,0 +1,80 @@
+package br.com.opera360.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How a collection's documents are stored in their MVStore map: as BSON (the wire protocol's own encoding, so every
+ * value a client can store round-trips as it does over the wire), behind a tag byte that MVStore's
+ * {@link ObjectDataType} never writes first. Files written before this type held Java-serialized documents (the
+ * stock backend's {@code ObjectDataType}): those values still read through it, and are written back as BSON the next
+ * time their page is rewritten. Java serialization wrote the class descriptors of every document into every value and
+ * read them back each time: on a large export the store spent most of its time and allocation there.
+ */
+final class DocumentType extends BasicDataType<Document> {
+    /** First byte of a BSON value; ObjectDataType's tags stop below 120. */
+    static final byte BSON = (byte) 0xB5;
+    private static final ObjectDataType LEGACY = new ObjectDataType();
+    private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
+
+    @Override
+    public void write(WriteBuffer buff, Document document) {
+        ByteBuf encoded = BUFFERS.get();
+        encoded.clear();
+        BsonEncoder.encodeDocument(document, encoded);
+        buff.put(BSON).put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
+        if (encoded.capacity() > 1 << 20) BUFFERS.remove(); // a large document (a GridFS chunk) is not kept per thread
+    }
+
+    @Override
+    public Document read(ByteBuffer buff) {
+        int start = buff.position();
+        if (buff.get(start) != BSON) return (Document) LEGACY.read(buff);
+        int length = buff.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start + 1);
+        ByteBuffer bson = buff.duplicate();
+        bson.position(start + 1).limit(start + 1 + length);
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        buff.position(start + 1 + length);
+        return document;
+    }
+
+    @Override
+    public Document[] createStorage(int size) {
+        return new Document[size];
+    }
+
+    /** The page cache's estimate of a document's heap: objects, map entries, strings and arrays, roughly as the JVM lays them out. */
+    @Override
+    public int getMemory(Document document) {
+        return (int) Math.min(Integer.MAX_VALUE, memory(document));
+    }
+
+    private static long memory(Object value) {
+        if (value == null) return 0;
+        if (value instanceof String s) return 48 + s.length();
+        if (value instanceof Map<?, ?> map) {
+            long size = 64 + 16L * map.size();
+            for (var e : map.entrySet()) size += 40 + memory(e.getKey()) + memory(e.getValue());
+            return size;
+        }
+        if (value instanceof Collection<?> list) {
+            long size = 40 + 8L * list.size();
+            for (Object v : list) size += memory(v);
+            return size;
+        }
+        if (value instanceof byte[] bytes) return 24 + bytes.length;
+        if (value instanceof de.bwaldvogel.mongo.bson.BinData bin) return 40 + bin.getData().length;
+        return 24;
+    }
+}

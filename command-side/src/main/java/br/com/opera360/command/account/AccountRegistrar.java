@@ -1,6 +1,7 @@
 package br.com.opera360.command.account;
 
 import br.com.opera360.command.common.Aggregates;
+import br.com.opera360.command.common.IdempotentCreation;
 import br.com.opera360.command.user.EmailClaim;
 import br.com.opera360.command.user.TemporaryPasswords;
 import br.com.opera360.command.user.User;
@@ -39,11 +40,11 @@ class AccountRegistrar {
 
     @CommandHandler
     AccountRegistration handle(RegisterAccount cmd) throws Exception {
-        var claim = cnpjClaims.loadOrCreate(cmd.cnpj().value(), CnpjClaim::unclaimed);
-        boolean claimed = claim.invoke(c -> c.claimFor(cmd));
-        if (!claimed) {
-            return new AccountRegistration(claim.invoke(CnpjClaim::accountId), false);
-        }
+        var claim = IdempotentCreation.of(cnpjClaims, cmd.cnpj().value(), CnpjClaim::unclaimed, CnpjClaim::isClaimed,
+                c -> c.isSameRegistration(cmd), () -> Rejected.conflict("cnpj.taken",
+                        "CNPJ já cadastrado com outros dados. Reenvie exatamente o cadastro original ou corrija o CNPJ."));
+        if (claim.isDuplicate()) return new AccountRegistration(claim.aggregate().invoke(CnpjClaim::accountId), false);
+        claim.aggregate().execute(c -> c.claimFor(cmd));
         if (Aggregates.find(accounts, cmd.accountId().value()).isPresent()) {
             throw Rejected.conflict("account.taken", "Já existe uma conta com este accountId e outro CNPJ.");
         }

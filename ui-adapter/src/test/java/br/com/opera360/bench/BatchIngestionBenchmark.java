@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,12 +94,12 @@ class BatchIngestionBenchmark extends ApiTest {
         long answered = System.nanoTime();
         double invoiceAfterAnswer = awaitCaughtUp(List.of("invoice"));
         awaitCaughtUp(List.of("service"));
-        double serviceAfterAnswer = (System.nanoTime() - answered) / 1e9;
+        double serviceAfterAnswer = Latencies.secondsSince(answered);
         awaitCaughtUp(List.of("invoice", "service", "audit"));
 
         long[] latencies = new long[SINGLE];
         double singleSeconds = single(newAccount().accountId(), SINGLE, latencies);
-        Arrays.sort(latencies);
+        var single = Latencies.of(latencies);
 
         double commandSeconds = sequentialCommands(newAccount().accountId(), R3);
         double appendSeconds = raw("r3-" + UUID.randomUUID().toString().substring(0, 6), R3, 1);
@@ -115,7 +114,7 @@ class BatchIngestionBenchmark extends ApiTest {
                 + String.format(Locale.ROOT, "catch-up after the batch's answer: invoice read model %.1f s, service read model %.1f s%n",
                 invoiceAfterAnswer, serviceAfterAnswer)
                 + String.format(Locale.ROOT, "single-item: %d POST /api/ingest/invoices by %d concurrent clients: %.1f s, %.0f requests/s, p50 %.1f ms, p99 %.1f ms (target >= 1,000 requests/s)%n",
-                SINGLE, CLIENTS, singleSeconds, SINGLE / singleSeconds, latencies[SINGLE / 2] / 1e6, latencies[(int) (SINGLE * 0.99)] / 1e6)
+                SINGLE, CLIENTS, singleSeconds, SINGLE / singleSeconds, single.percentileMs(50), single.percentileMs(99))
                 + String.format(Locale.ROOT, "R3: %d sequential RegisterInvoice on the gateway %.0f commands/s / %d single-event appends each committed %.0f appends/s = %.2f (target >= 0.5)%n",
                 R3, R3 / commandSeconds, R3, R3 / appendSeconds, appendSeconds / commandSeconds)
                 + String.format(Locale.ROOT, "load average at end %s%n", load());
@@ -149,7 +148,7 @@ class BatchIngestionBenchmark extends ApiTest {
             }
             storage.appendEvents(events);
         }
-        return (System.nanoTime() - start) / 1e9;
+        return Latencies.secondsSince(start);
     }
 
     private double batch(String accountId, String prefix, int lines) throws Exception {
@@ -165,7 +164,7 @@ class BatchIngestionBenchmark extends ApiTest {
                 .post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY)
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(bytes)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Latencies.secondsSince(start);
         assertThat(result).containsEntry("accepted", lines).containsEntry("rejected", List.of());
         return seconds;
     }
@@ -189,7 +188,7 @@ class BatchIngestionBenchmark extends ApiTest {
                              });
             }, CLIENTS)
             .blockLast(Duration.ofMinutes(30));
-        return (System.nanoTime() - start) / 1e9;
+        return Latencies.secondsSince(start);
     }
 
     private double sequentialCommands(String accountId, int count) {
@@ -203,7 +202,7 @@ class BatchIngestionBenchmark extends ApiTest {
         }
         long start = System.nanoTime();
         for (Object command : commands) gateway.sendAndWait(command);
-        return (System.nanoTime() - start) / 1e9;
+        return Latencies.secondsSince(start);
     }
 
     /** Waits until the named processors have reached the event store's head; answers the seconds waited. */
@@ -216,7 +215,7 @@ class BatchIngestionBenchmark extends ApiTest {
                                                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
             boolean done = list.stream().filter(p -> names.contains(p.get("name")))
                                .allMatch(p -> ((Number) p.get("lag")).longValue() == 0);
-            if (done) return (System.nanoTime() - start) / 1e9;
+            if (done) return Latencies.secondsSince(start);
             assertThat(Instant.now()).as("projections %s: %s", names, list).isBefore(deadline);
             Thread.sleep(20);
         }

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A portal client in its own JVM, as a browser or an integration is: it shares the machine's cores with the server
@@ -60,38 +58,26 @@ public final class ExternalHttpClient {
 
     /** The parent's side: one request per call, timed by the child. */
     static final class Driver implements AutoCloseable {
-        private final Process process;
-        private final PrintStream commands;
-        private final BufferedReader answers;
+        private final ChildJvm child;
 
-        private Driver(Process process) {
-            this.process = process;
-            this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        private Driver(ChildJvm child) {
+            this.child = child;
         }
 
-        /** Starts the client in a child JVM with this JVM's class path. */
         static Driver start(int port, String token) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new Driver(new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), ExternalHttpClient.class.getName(), "http://localhost:" + port, token))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            return new Driver(ChildJvm.start(ExternalHttpClient.class, "http://localhost:" + port, token));
         }
 
         /** One GET of {@code path}, timed by the child; fails unless the answer is 200. */
         ServiceMapBenchmark.Sample get(String path, String rowsField) throws IOException {
-            commands.println(rowsField == null ? path : path + " " + rowsField);
-            String answer = answers.readLine();
-            if (answer == null) throw new IOException("the external client ended");
-            String[] parts = answer.split(" ");
+            String[] parts = child.ask(rowsField == null ? path : path + " " + rowsField);
             if (!"200".equals(parts[0])) throw new IllegalStateException("GET " + path + " answered " + parts[0]);
             return new ServiceMapBenchmark.Sample(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
         }
 
         @Override
         public void close() {
-            commands.println();
-            process.destroy();
+            child.close();
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,35 +68,24 @@ public final class ExternalMongoClient {
 
     /** The parent's side. */
     static final class Driver implements AutoCloseable {
-        private final Process process;
-        private final PrintStream commands;
-        private final BufferedReader answers;
+        private final ChildJvm child;
 
-        private Driver(Process process) {
-            this.process = process;
-            this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        private Driver(ChildJvm child) {
+            this.child = child;
         }
 
         static Driver start(int mongoPort) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new Driver(new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), ExternalMongoClient.class.getName(), String.valueOf(mongoPort)))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            return new Driver(ChildJvm.start(ExternalMongoClient.class, String.valueOf(mongoPort)));
         }
 
         ServiceMapBenchmark.Sample run(String query, String account, String today) throws IOException {
-            commands.println(query + " " + account + " " + today);
-            String answer = answers.readLine();
-            if (answer == null) throw new IOException("the external Mongo client ended");
-            String[] parts = answer.split(" ");
+            String[] parts = child.ask(query + " " + account + " " + today);
             return new ServiceMapBenchmark.Sample(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
         }
 
         @Override
         public void close() {
-            commands.println();
-            process.destroy();
+            child.close();
         }
     }
 }

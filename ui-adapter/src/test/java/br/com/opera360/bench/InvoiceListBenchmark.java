@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,10 +69,10 @@ class InvoiceListBenchmark extends ApiTest {
         var acc = new AccountId(account.accountId());
         long ingestStart = System.nanoTime();
         ingest(acc);
-        double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
+        double ingestSeconds = Latencies.secondsSince(ingestStart);
         long viewStart = System.nanoTime();
         awaitView(acc);
-        double viewSeconds = (System.nanoTime() - viewStart) / 1e9;
+        double viewSeconds = Latencies.secondsSince(viewStart);
 
         var client = web.mutate().defaultHeaders(bearer(loginWith(account, "INVOICES_VIEW")))
                 .responseTimeout(Duration.ofMinutes(1)).build();
@@ -136,10 +135,9 @@ class InvoiceListBenchmark extends ApiTest {
             request.get();
             nanos[i] = System.nanoTime() - t;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        return new Result(name, REQUESTS / seconds, nanos[(int) Math.ceil(REQUESTS * 0.50) - 1] / 1e6,
-                nanos[(int) Math.ceil(REQUESTS * 0.99) - 1] / 1e6);
+        double seconds = Latencies.secondsSince(start);
+        var latencies = Latencies.of(nanos);
+        return new Result(name, REQUESTS / seconds, latencies.percentileMs(50), latencies.percentileMs(99));
     }
 
     private void ingest(AccountId acc) throws InterruptedException {

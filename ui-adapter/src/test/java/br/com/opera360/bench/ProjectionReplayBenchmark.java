@@ -102,7 +102,7 @@ class ProjectionReplayBenchmark extends ApiTest {
             }
             eventStore.publish(batch);
         }
-        System.out.printf(Locale.ROOT, "appended %d events in %.1f s%n", to - from, (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "appended %d events in %.1f s%n", to - from, Latencies.secondsSince(start));
     }
 
     /** POST replay, then wait until the new generation serves the reads and holds every expected invoice. */
@@ -116,7 +116,7 @@ class ProjectionReplayBenchmark extends ApiTest {
         // the new generation serves the reads and has caught up with the head of the event store
         awaitInvoiceProjection(p -> ((Number) p.get("generation")).intValue() == generation
                 && !Boolean.TRUE.equals(p.get("replaying")) && ((Number) p.get("lag")).longValue() == 0);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Latencies.secondsSince(start);
         long count = mongo.count(Query.query(where("accountId").is(ACCOUNT)), ReadModelGenerations.collection("invoice", "invoices"));
         assertThat(count).as("invoices in the rebuilt generation").isEqualTo(expected);
         System.out.printf(Locale.ROOT, "replayed %d events in %.1f s%n", expected, seconds);
@@ -169,7 +169,7 @@ class ProjectionReplayBenchmark extends ApiTest {
         }
         long start = System.nanoTime();
         mongo.getCollection(scratch).insertMany(docs);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Latencies.secondsSince(start);
         mongo.dropCollection(scratch);
         return new Run(count, seconds);
     }

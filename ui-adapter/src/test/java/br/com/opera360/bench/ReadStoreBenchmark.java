@@ -3,6 +3,7 @@ package br.com.opera360.bench;
 import br.com.opera360.durability.AppProcess;
 import br.com.opera360.durability.JarPortal;
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.testing.InvoiceViews;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,17 +103,17 @@ class ReadStoreBenchmark {
         String largeToken = withLarge ? portal.signInAdministrator(large.adminEmail()) : null;
 
         long start = System.nanoTime();
-        fillInvoices(mongoPort, main.accountId(), INVOICES);
-        fillInvoices(mongoPort, other.accountId(), INVOICES);
-        fillInvoices(mongoPort, small.accountId(), SMALL);
+        InvoiceViews.fill(mongoPort, main.accountId(), INVOICES, InvoiceViews.Shape.MIXED);
+        InvoiceViews.fill(mongoPort, other.accountId(), INVOICES, InvoiceViews.Shape.MIXED);
+        InvoiceViews.fill(mongoPort, small.accountId(), SMALL, InvoiceViews.Shape.MIXED);
         fillServices(mongoPort, main.accountId());
         fillUsers(mongoPort, main.accountId());
         lines.add(String.format("[%s] filled 2 x %,d + %,d invoices, %,d services, %,d users in %.1f s", store, INVOICES, SMALL,
-                SERVICES, USERS, (System.nanoTime() - start) / 1e9));
+                SERVICES, USERS, Latencies.secondsSince(start)));
         if (withLarge) {
             start = System.nanoTime();
-            fillInvoices(mongoPort, large.accountId(), LARGE);
-            lines.add(String.format("[%s] filled %,d invoices in one more account in %.1f s", store, LARGE, (System.nanoTime() - start) / 1e9));
+            InvoiceViews.fill(mongoPort, large.accountId(), LARGE, InvoiceViews.Shape.MIXED);
+            lines.add(String.format("[%s] filled %,d invoices in one more account in %.1f s", store, LARGE, Latencies.secondsSince(start)));
         }
 
         Map<String, long[]> http = new LinkedHashMap<>();
@@ -139,66 +139,24 @@ class ReadStoreBenchmark {
 
         lines.add(String.format("[%s] %d measured rounds after %d warm-up rounds", store, rounds, warmup));
         for (var e : http.entrySet()) {
-            long[] h = e.getValue();
-            long[] d = raw.get(e.getKey());
+            Latencies h = Latencies.of(e.getValue());
+            Latencies d = raw.containsKey(e.getKey()) ? Latencies.of(raw.get(e.getKey())) : null;
             String driverPart = d == null ? "" : String.format(" | driver p50 %9.2f ms p99 %9.2f ms | throughput http/driver %.2f",
-                    ms(percentile(d, 50)), ms(percentile(d, 99)), mean(d) / mean(h));
+                    d.percentileMs(50), d.percentileMs(99), d.mean() / h.mean());
             lines.add(String.format(Locale.ROOT, "[%s] %-14s http p50 %9.2f ms p99 %9.2f ms (p99/p50 %.1f)%s", store, e.getKey(),
-                    ms(percentile(h, 50)), ms(percentile(h, 99)), (double) percentile(h, 99) / percentile(h, 50), driverPart));
+                    h.percentileMs(50), h.percentileMs(99), (double) h.percentile(99) / h.percentile(50), driverPart));
         }
-        long[] first = http.get("first-page");
+        long smallP50 = Latencies.of(http.get("growth " + SMALL)).percentile(50);
         lines.add(String.format("[%s] growth of the first page: %,d -> %,d invoices x%.2f%s", store, SMALL, INVOICES,
-                (double) percentile(first, 50) / percentile(http.get("growth " + SMALL), 50),
+                (double) Latencies.of(http.get("first-page")).percentile(50) / smallP50,
                 withLarge ? String.format(", %,d -> %,d invoices x%.2f (target <= 2)", SMALL, LARGE,
-                        (double) percentile(http.get("growth " + LARGE), 50) / percentile(http.get("growth " + SMALL), 50)) : ""));
+                        (double) Latencies.of(http.get("growth " + LARGE)).percentile(50) / smallP50) : ""));
         return lines;
     }
 
     private static void record(Map<String, long[]> samples, String name, int round, int rounds, long nanos) {
         if (round < 0) return;
         samples.computeIfAbsent(name, k -> new long[rounds])[round] = nanos;
-    }
-
-    private static long percentile(long[] values, int p) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static double mean(long[] values) {
-        return Arrays.stream(values).average().orElseThrow();
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    /** Invoice views as the projection writes them: a tenth paid, a tenth negotiated, due dates over three years. */
-    static void fillInvoices(int mongoPort, String accountId, int count) {
-        try (var client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
-            var invoices = client.getDatabase("opera360").getCollection("invoices");
-            List<Document> batch = new ArrayList<>(5_000);
-            LocalDate first = LocalDate.of(2024, 1, 1);
-            for (int i = 0; i < count; i++) {
-                String number = String.format("B%09d", i);
-                LocalDate issued = first.plusDays(i % 1_080);
-                long cents = 10_000 + (i % 500_000);
-                String state = i % 10 == 0 ? "PAID" : i % 10 == 1 ? "INSTALLMENT" : "UNPAID";
-                batch.add(new Document("_id", accountId + ":" + number)
-                        .append("accountId", accountId).append("number", number)
-                        .append("issueDate", issued.toString()).append("dueDate", issued.plusDays(20).toString())
-                        .append("totalCents", cents).append("amountDueCents", "UNPAID".equals(state) ? cents : 0L)
-                        .append("issuer", "M2M Telecomunicações S.A.").append("issuerCnpj", null)
-                        .append("state", state).append("negotiationId", "INSTALLMENT".equals(state) ? "neg-" + i : null)
-                        .append("paidOn", "PAID".equals(state) ? issued.plusDays(10).toString() : null)
-                        .append("amountPaidCents", "PAID".equals(state) ? cents : null).append("items", List.of()).append("version", 0L));
-                if (batch.size() == 5_000) {
-                    invoices.insertMany(batch, new InsertManyOptions().ordered(false));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) invoices.insertMany(batch, new InsertManyOptions().ordered(false));
-        }
     }
 
     static void fillServices(int mongoPort, String accountId) {

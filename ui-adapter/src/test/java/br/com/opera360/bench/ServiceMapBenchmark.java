@@ -26,7 +26,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -122,7 +120,7 @@ class ServiceMapBenchmark extends ApiTest {
         } finally {
             pool.shutdown();
         }
-        double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
+        double ingestSeconds = Latencies.secondsSince(ingestStart);
 
         long located = SERVICES - SERVICES / 20;
         long projectionStart = System.nanoTime();
@@ -130,7 +128,7 @@ class ServiceMapBenchmark extends ApiTest {
                 || sumOfCounts(acc.value()) < located) {
             Thread.sleep(200);
         }
-        double catchUpSeconds = (System.nanoTime() - projectionStart) / 1e9;
+        double catchUpSeconds = Latencies.secondsSince(projectionStart);
 
         String token = loginAsAdmin(account);
         WebTestClient client = web.mutate().responseTimeout(Duration.ofMinutes(1)).build();
@@ -315,10 +313,8 @@ class ServiceMapBenchmark extends ApiTest {
         }
         List<Result> results = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            long[] sorted = nanos[c].clone();
-            Arrays.sort(sorted);
-            double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-            results.add(new Result(candidates.get(c).name(), sorted[REQUESTS / 2] / 1e6, mean, rows[c]));
+            var latencies = Latencies.of(nanos[c]);
+            results.add(new Result(candidates.get(c).name(), latencies.percentileMs(50), latencies.meanMs(), rows[c]));
         }
         return results;
     }
@@ -343,7 +339,7 @@ class ServiceMapBenchmark extends ApiTest {
             assertThat(Instant.now()).as("service projection: %s", service).isBefore(deadline);
             Thread.sleep(50);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Latencies.secondsSince(start);
         long count = mongo.count(query(where("accountId").is(accountId)),
                 br.com.opera360.query.common.ReadModelGenerations.collection("service", "services"));
         assertThat(count).as("services in the rebuilt generation").isEqualTo(SERVICES);

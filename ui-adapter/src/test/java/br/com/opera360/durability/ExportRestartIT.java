@@ -1,6 +1,7 @@
 package br.com.opera360.durability;
 
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.testing.InvoiceViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class ExportRestartIT {
         portal.ingestInvoice(account.accountId(), "R-2", due.minusDays(19), due.plusDays(1), "2255.69");
         portal.ingestInvoice(account.accountId(), "R-3", due.minusDays(18), due.plusDays(2), "30.00");
         String token = portal.signInAdministrator(account.adminEmail());
-        JarPortal.fillInvoiceView(mongoPort, account.accountId(), PADDING);
+        InvoiceViews.fill(mongoPort, account.accountId(), PADDING, InvoiceViews.Shape.UNPAID);
 
         String xlsx = portal.requestExport(token, "invoices", "xlsx", Map.of());
         String csv = portal.requestExport(token, "invoices", "csv", Map.of("sort", "dueDate,asc"));

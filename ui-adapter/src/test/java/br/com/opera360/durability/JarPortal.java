@@ -2,9 +2,6 @@ package br.com.opera360.durability;
 
 import br.com.opera360.testing.Outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.InsertManyOptions;
-import org.bson.Document;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,35 +132,6 @@ public final class JarPortal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /**
-     * Inserts {@code count} invoice view documents (the shape the invoice projection writes) for the account, straight
-     * into the jar's embedded read-model store on {@code mongoPort}. Unpaid, issued over 2025, due 20 days later.
-     */
-    public static void fillInvoiceView(int mongoPort, String accountId, int count) {
-        try (var client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
-            var invoices = client.getDatabase("opera360").getCollection("invoices");
-            List<Document> batch = new ArrayList<>(10_000);
-            LocalDate first = LocalDate.of(2025, 1, 1);
-            for (int i = 0; i < count; i++) {
-                String number = String.format("B%09d", i);
-                LocalDate issued = first.plusDays(i % 365);
-                long cents = 10_000 + (i % 500_000);
-                batch.add(new Document("_id", accountId + ":" + number)
-                        .append("accountId", accountId).append("number", number)
-                        .append("issueDate", issued.toString()).append("dueDate", issued.plusDays(20).toString())
-                        .append("totalCents", cents).append("amountDueCents", cents)
-                        .append("issuer", "M2M Telecomunicações S.A.").append("issuerCnpj", null)
-                        .append("state", "UNPAID").append("negotiationId", null).append("paidOn", null)
-                        .append("amountPaidCents", null).append("items", List.of()).append("version", 0L));
-                if (batch.size() == 10_000) {
-                    invoices.insertMany(batch, new InsertManyOptions().ordered(false));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) invoices.insertMany(batch, new InsertManyOptions().ordered(false));
         }
     }
 }

@@ -1,6 +1,7 @@
 package br.com.opera360.production;
 
 import br.com.opera360.Opera360Application;
+import br.com.opera360.command.common.ConflictReportingCommandBus;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -57,6 +58,7 @@ class ProductionProfileWiringTest {
             assertThat(context.getBeanProvider(DataSource.class).getIfAvailable()).as("a JDBC DataSource").isNull();
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            assertThat(context.getBeansOfType(ConflictReportingCommandBus.class)).as("Axon Server's local segment").hasSize(1);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
             assertThat(context.getBean(MongoTemplate.class).collectionExists("trackingtokens"))

@@ -1,15 +1,20 @@
 package br.com.opera360.command.account;
 
 import br.com.opera360.command.common.Aggregates;
+import br.com.opera360.command.common.IdempotentCreation;
 import br.com.opera360.command.user.EmailClaim;
 import br.com.opera360.command.user.TemporaryPasswords;
 import br.com.opera360.command.user.User;
 import br.com.opera360.kernel.account.AccountRegistration;
 import br.com.opera360.kernel.account.RegisterAccount;
 import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.kernel.mail.Mail;
+import br.com.opera360.kernel.mail.MailText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.Map;
 
 /**
  * Registers a customer account in one unit of work: claims the CNPJ and the Administrator's e-mail, creates the
@@ -35,11 +40,11 @@ class AccountRegistrar {
 
     @CommandHandler
     AccountRegistration handle(RegisterAccount cmd) throws Exception {
-        var claim = cnpjClaims.loadOrCreate(cmd.cnpj().value(), CnpjClaim::unclaimed);
-        boolean claimed = claim.invoke(c -> c.claimFor(cmd));
-        if (!claimed) {
-            return new AccountRegistration(claim.invoke(CnpjClaim::accountId), false);
-        }
+        var claim = IdempotentCreation.of(cnpjClaims, cmd.cnpj().value(), CnpjClaim::unclaimed, CnpjClaim::isClaimed,
+                c -> c.isSameRegistration(cmd), () -> Rejected.conflict("cnpj.taken",
+                        "CNPJ já cadastrado com outros dados. Reenvie exatamente o cadastro original ou corrija o CNPJ."));
+        if (claim.isDuplicate()) return new AccountRegistration(claim.aggregate().invoke(CnpjClaim::accountId), false);
+        claim.aggregate().execute(c -> c.claimFor(cmd));
         if (Aggregates.find(accounts, cmd.accountId().value()).isPresent()) {
             throw Rejected.conflict("account.taken", "Já existe uma conta com este accountId e outro CNPJ.");
         }
@@ -52,21 +57,9 @@ class AccountRegistrar {
         admin.execute(u -> u.issueTemporaryPassword("ACCOUNT_REGISTERED"));
 
         String password = passwords.generate();
-        passwords.deliverAfterCommit(cmd.administratorId().value(), email,
-                "Opera360 Conectividade: seu acesso de Administrador",
-                """
-                Olá, %s.
-
-                A conta da empresa %s (CNPJ %s) foi criada no Portal Opera360 – módulo Conectividade,
-                e você é o Administrador dela.
-
-                Login: %s
-                Senha temporária: %s
-
-                No primeiro acesso o portal pedirá o token enviado por e-mail e a troca desta senha.
-                Se você não esperava esta mensagem, avise o seu Gerente de Contas.
-                """.formatted(cmd.administratorName(), cmd.companyName(), cmd.cnpj().value(), email, password),
-                password);
+        passwords.deliverAfterCommit(cmd.administratorId().value(), password, new Mail(email, MailText.ACCOUNT_REGISTERED,
+                Map.of("name", cmd.administratorName(), "company", cmd.companyName(), "cnpj", cmd.cnpj().value(),
+                       "login", email, "password", password)));
         return new AccountRegistration(cmd.accountId().value(), true);
     }
 }

@@ -2,7 +2,6 @@ package br.com.opera360.command.account;
 
 import br.com.opera360.kernel.account.CnpjClaimed;
 import br.com.opera360.kernel.account.RegisterAccount;
-import br.com.opera360.kernel.common.Rejected;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -26,23 +25,20 @@ public class CnpjClaim {
         return new CnpjClaim();
     }
 
-    /** Claims the CNPJ for the account, or tells that this registration was already made (an identical re-send). */
-    boolean claimFor(RegisterAccount cmd) {
-        if (claim != null) {
-            if (sameRegistration(cmd)) return false;
-            throw Rejected.conflict("cnpj.taken",
-                    "CNPJ já cadastrado com outros dados. Reenvie exatamente o cadastro original ou corrija o CNPJ.");
-        }
+    boolean isClaimed() {
+        return claim != null;
+    }
+
+    void claimFor(RegisterAccount cmd) {
         apply(new CnpjClaimed(cmd.cnpj().value(), cmd.accountId().value(), cmd.accountIdGiven(), cmd.companyName(),
                 cmd.administratorName(), cmd.administratorEmail().value()));
-        return true;
     }
 
     String accountId() {
         return claim.accountId();
     }
 
-    private boolean sameRegistration(RegisterAccount cmd) {
+    boolean isSameRegistration(RegisterAccount cmd) {
         // Without an accountId the edge generated a fresh one: the re-send is still the same registration.
         boolean sameAccount = cmd.accountIdGiven()
                 ? claim.accountIdGiven() && claim.accountId().equals(cmd.accountId().value())

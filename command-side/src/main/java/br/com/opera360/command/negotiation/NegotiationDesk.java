@@ -1,6 +1,7 @@
 package br.com.opera360.command.negotiation;
 
 import br.com.opera360.command.common.Aggregates;
+import br.com.opera360.command.common.IdempotentCreation;
 import br.com.opera360.command.invoice.Invoice;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Ingested;
@@ -41,12 +42,11 @@ class NegotiationDesk {
 
     @CommandHandler
     Ingested handle(NegotiateInstallments cmd) throws Exception {
-        var negotiation = negotiations.loadOrCreate(cmd.negotiationId().value(), Negotiation::unagreed);
-        if (negotiation.invoke(Negotiation::isAgreed)) {
-            if (negotiation.invoke(n -> n.isSameAgreement(cmd))) return Ingested.DUPLICATE;
-            throw Rejected.conflict("negotiation.conflict", "A negociação " + cmd.reference()
-                    + " já foi registrada com outros dados. Reenvie exatamente os dados originais ou use outro negotiationId.");
-        }
+        var creation = IdempotentCreation.of(negotiations, cmd.negotiationId().value(), Negotiation::unagreed,
+                Negotiation::isAgreed, n -> n.isSameAgreement(cmd), () -> Rejected.conflict("negotiation.conflict", "A negociação "
+                        + cmd.reference() + " já foi registrada com outros dados. Reenvie exatamente os dados originais ou use outro negotiationId."));
+        if (creation.isDuplicate()) return Ingested.DUPLICATE;
+        var negotiation = creation.aggregate();
         LocalDate today = LocalDate.now(clock);
         Map<String, Aggregate<Invoice>> loaded = new TreeMap<>();
         for (String number : cmd.invoiceNumbers().stream().sorted().toList()) {

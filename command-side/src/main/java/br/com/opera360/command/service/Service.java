@@ -55,18 +55,18 @@ public class Service {
         return registration != null;
     }
 
-    /** Registers the service, or tells that this registration was already made (an identical re-send). */
-    boolean register(RegisterService cmd) {
-        var facts = new ServiceRegistered(cmd.serviceId().value(), cmd.accountId().value(), cmd.designation().value(),
+    boolean isSameRegistration(RegisterService cmd) {
+        return registration.equals(registered(cmd));
+    }
+
+    void register(RegisterService cmd) {
+        apply(registered(cmd));
+    }
+
+    private static ServiceRegistered registered(RegisterService cmd) {
+        return new ServiceRegistered(cmd.serviceId().value(), cmd.accountId().value(), cmd.designation().value(),
                 cmd.serviceType(), cmd.contract(), cmd.clientCode(), cmd.speedMbps(), cmd.status().name(),
                 cmd.activatedOn(), cmd.address().toFacts(), cmd.location() == null ? null : cmd.location().toFacts());
-        if (registration != null) {
-            if (registration.equals(facts)) return false;
-            throw Rejected.conflict("service.exists", "Já existe um serviço com a designação " + cmd.designation().value()
-                    + " nesta conta, com outros dados. Reenvie exatamente o cadastro original ou envie as mudanças por PATCH.");
-        }
-        apply(facts);
-        return true;
     }
 
     /** Records what differs from the current state; answers the history types recorded (none: nothing changed). */

@@ -1,6 +1,7 @@
 package br.com.opera360.command.service;
 
 import br.com.opera360.command.common.Aggregates;
+import br.com.opera360.command.common.IdempotentCreation;
 import br.com.opera360.command.account.AccountDirectory;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.service.ChangeService;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Provisioning's facts about services. The repository locks the service's id for the unit of work, so concurrent
- * registrations or changes of one designation are serialized: the first registers, identical re-sends answer 200.
+ * registrations or changes of one designation are serialized; a registration is an {@link IdempotentCreation}.
  */
 @Component
 class ServiceIngestion {
@@ -28,13 +29,17 @@ class ServiceIngestion {
 
     @CommandHandler
     ServiceRegistration handle(RegisterService cmd) throws Exception {
-        Aggregate<Service> service = services.loadOrCreate(cmd.serviceId().value(), Service::unregistered);
-        if (!service.invoke(Service::isRegistered) && !accounts.isRegistered(cmd.accountId().value())) {
+        var creation = IdempotentCreation.of(services, cmd.serviceId().value(), Service::unregistered,
+                Service::isRegistered, s -> s.isSameRegistration(cmd), () -> Rejected.conflict("service.exists",
+                        "Já existe um serviço com a designação " + cmd.designation().value() + " nesta conta, com outros dados."
+                        + " Reenvie exatamente o cadastro original ou envie as mudanças por PATCH."));
+        if (creation.isDuplicate()) return new ServiceRegistration(cmd.designation().value(), false);
+        if (!accounts.isRegistered(cmd.accountId().value())) {
             throw Rejected.notFound("account.not-found", "Conta " + cmd.accountId().value()
                     + " não encontrada: cadastre a conta (POST /api/ingest/accounts) antes dos seus serviços.");
         }
-        boolean created = service.invoke(s -> s.register(cmd));
-        return new ServiceRegistration(cmd.designation().value(), created);
+        creation.aggregate().execute(s -> s.register(cmd));
+        return new ServiceRegistration(cmd.designation().value(), true);
     }
 
     @CommandHandler

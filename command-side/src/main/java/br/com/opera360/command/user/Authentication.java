@@ -4,7 +4,8 @@ import br.com.opera360.command.common.AuditActor;
 import br.com.opera360.command.user.LoginChallenges.LoginChallenge;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.mail.Mailer;
-import br.com.opera360.kernel.mail.OutgoingMail;
+import br.com.opera360.kernel.mail.Mail;
+import br.com.opera360.kernel.mail.MailText;
 import br.com.opera360.kernel.user.ConfirmLogin;
 import br.com.opera360.kernel.user.LogIn;
 import br.com.opera360.kernel.user.LogOut;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,7 +108,8 @@ class Authentication {
         known.execute(u -> u.recordLoginTokenSent(cmd.challengeId(), expiresAt));
         CurrentUnitOfWork.get().afterCommit(uow -> {
             challenges.open(challenge);
-            mailer.send(tokenMail(email, token));
+            // Contract: the token is the only 6-digit number of the text (no name, e-mail, date or CNPJ in it)
+            mailer.send(new Mail(email, MailText.LOGIN_TOKEN, Map.of("token", token)));
             log.info("Login challenge {} e-mailed to user {}", cmd.challengeId(), userId);
         });
         return new LoginOutcome(LoginOutcome.Status.TOKEN_SENT, cmd.challengeId(), expiresAt);
@@ -159,19 +162,5 @@ class Authentication {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
-    }
-
-    /** Contract: the token is the only 6-digit number of the text (no name, e-mail, date or CNPJ here). */
-    private static OutgoingMail tokenMail(String to, String token) {
-        return new OutgoingMail(to, "Opera360 Conectividade: seu token de acesso", """
-                Olá.
-
-                Use este token para concluir o seu login no Portal Opera360 – módulo Conectividade:
-
-                %s
-
-                Ele vale por dez minutos e funciona uma única vez. Ao copiar e colar, confira que não há espaços.
-                Se não foi você quem tentou entrar, troque a sua senha e avise o Administrador da sua empresa.
-                """.formatted(token));
     }
 }

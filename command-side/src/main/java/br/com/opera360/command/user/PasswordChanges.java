@@ -2,6 +2,8 @@ package br.com.opera360.command.user;
 
 import br.com.opera360.command.common.AuditActor;
 import br.com.opera360.kernel.common.Rejected;
+import br.com.opera360.kernel.mail.Mail;
+import br.com.opera360.kernel.mail.MailText;
 import br.com.opera360.kernel.user.ChangePassword;
 import br.com.opera360.kernel.user.RequestPasswordReset;
 import org.axonframework.commandhandling.CommandHandler;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,31 +80,9 @@ class PasswordChanges {
         String recipient = administrator ? email : directory.administratorOf(user).invoke(User::email);
         user.execute(u -> u.issueTemporaryPassword("PASSWORD_RESET", recipient));
         String password = temporaryPasswords.generate();
-        String body = administrator
-                ? """
-                  Olá, %s.
-
-                  Recebemos um pedido de nova senha para o seu acesso ao Portal Opera360 – módulo Conectividade.
-
-                  Login: %s
-                  Senha temporária: %s
-
-                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
-                  troca desta senha. Se você não pediu uma nova senha, troque-a assim que entrar.
-                  """.formatted(name, email, password)
-                : """
-                  Olá.
-
-                  O usuário %s (%s) pediu uma nova senha para o Portal Opera360 – módulo Conectividade.
-                  Como Administrador da conta, repasse a ele esta senha temporária por um canal seguro:
-
-                  Login: %s
-                  Senha temporária: %s
-
-                  A senha anterior deixou de valer. No próximo acesso o portal pedirá o token enviado por e-mail e a
-                  troca desta senha. Se o pedido parecer indevido, não repasse a senha.
-                  """.formatted(name, email, email, password);
-        temporaryPasswords.deliverAfterCommit(userId, recipient,
-                "Opera360 Conectividade: nova senha temporária", body, password);
+        // the same values for both texts: the user's name and login, whoever receives them
+        var mail = new Mail(recipient, administrator ? MailText.PASSWORD_RESET : MailText.PASSWORD_RESET_FOR_USER,
+                Map.of("name", name, "login", email, "password", password));
+        temporaryPasswords.deliverAfterCommit(userId, password, mail);
     }
 }

@@ -1,7 +1,7 @@
 package br.com.opera360.command.user;
 
 import br.com.opera360.kernel.mail.Mailer;
-import br.com.opera360.kernel.mail.OutgoingMail;
+import br.com.opera360.kernel.mail.Mail;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +57,11 @@ public class TemporaryPasswords {
      * After the current unit of work commits: store the hash, then e-mail the password. Should the process die in
      * between, the user asks for a new one with "Esqueci minha senha".
      */
-    public void deliverAfterCommit(String userId, String recipient, String subject, String body, String password) {
+    public void deliverAfterCommit(String userId, String password, Mail mail) {
         CurrentUnitOfWork.get().afterCommit(uow -> {
             credentials.storePassword(userId, encoder.encode(password), true);
-            mailer.send(new OutgoingMail(recipient, subject, body));
-            log.info("Temporary credentials for user {} e-mailed to {}", userId, recipient);
+            mailer.send(mail);
+            log.info("Temporary credentials for user {} e-mailed to {}", userId, mail.to());
         });
     }
 }

@@ -2,12 +2,16 @@ package br.com.opera360.command.user;
 
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.Written;
+import br.com.opera360.kernel.mail.Mail;
+import br.com.opera360.kernel.mail.MailText;
 import br.com.opera360.kernel.user.CreateUser;
 import br.com.opera360.kernel.user.UpdateUser;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.Map;
 
 /**
  * Creating and editing users spans aggregates: the account owns the profiles a user may get, the e-mail claim keeps
@@ -40,19 +44,8 @@ class UserAdministration {
         user.execute(u -> u.issueTemporaryPassword("USER_CREATED"));
 
         String password = passwords.generate();
-        passwords.deliverAfterCommit(userId, email, "Opera360 Conectividade: seu acesso ao portal",
-                """
-                Olá, %s.
-
-                O Administrador da sua empresa criou o seu acesso ao Portal Opera360 – módulo Conectividade.
-
-                Login: %s
-                Senha temporária: %s
-
-                No primeiro acesso o portal pedirá o token enviado por e-mail e a troca desta senha.
-                Se você não esperava esta mensagem, avise o Administrador da sua empresa.
-                """.formatted(cmd.name(), email, password),
-                password);
+        passwords.deliverAfterCommit(userId, password, new Mail(email, MailText.USER_CREATED,
+                Map.of("name", cmd.name(), "login", email, "password", password)));
         return new Written(userId, user.version());
     }
 

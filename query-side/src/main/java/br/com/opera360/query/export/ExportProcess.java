@@ -122,7 +122,8 @@ public class ExportProcess implements SmartLifecycle {
             commands.sendAndWait(new ExpireExport(exportId, new AccountId(job.getString("accountId"))));
         } catch (RuntimeException e) {
             Rejected r = Rejected.in(e).orElse(null);
-            if (r == null) throw e;
+            // a write that lost a race is tried again by the next sweep; a rule that says no is final
+            if (r == null || r.code().equals(Rejected.concurrentChange().code())) throw e;
             log.warn("Export {} could not be marked expired: {}", id, r.detail());
         }
         jobs.remove(id);

@@ -28,6 +28,12 @@ public class Rejected extends RuntimeException {
         return new Rejected(Kind.CONFLICT, code, detail, List.of());
     }
 
+    /** Another write to the same record won the race (the event store kept one); the caller reads and retries. */
+    public static Rejected concurrentChange() {
+        return conflict("concurrent-change",
+                "Outra alteração do mesmo registro foi feita ao mesmo tempo. Consulte o estado atual e tente novamente.");
+    }
+
     public static Rejected notFound(String code, String detail) {
         return new Rejected(Kind.NOT_FOUND, code, detail, List.of());
     }

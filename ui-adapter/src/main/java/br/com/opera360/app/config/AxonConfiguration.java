@@ -1,6 +1,7 @@
 package br.com.opera360.app.config;
 
 import br.com.opera360.query.common.BatchedInserts;
+import br.com.opera360.command.common.ConflictReportingCommandBus;
 import br.com.opera360.command.common.RejectionWrappingInterceptor;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -20,6 +22,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import java.time.Clock;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -156,6 +159,20 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule batchedProjectionInserts(BatchedInserts inserts) {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> inserts);
+    }
+
+    /**
+     * The bus that runs our handlers (Axon's {@code SimpleCommandBus}: the only bus when embedded, Axon Server's local
+     * segment in production) reports a lost race as a rejection, so it crosses Axon Server typed.
+     */
+    @Bean
+    static BeanPostProcessor conflictReportingCommandBus() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof SimpleCommandBus handlers ? new ConflictReportingCommandBus(handlers) : bean;
+            }
+        };
     }
 
     @Bean

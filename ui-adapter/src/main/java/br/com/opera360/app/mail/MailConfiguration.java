@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 
-/** One e-mail port, two adapters: SMTP when {@code spring.mail.host} is set, the outbox folder otherwise. */
+/** One e-mail port: the texts rendered by {@link MailTexts}, sent by SMTP when {@code spring.mail.host} is set, into the outbox folder otherwise. */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
     @Bean
@@ -19,8 +19,8 @@ class MailConfiguration {
                   ObjectProvider<MongoTemplate> mongo) {
         String host = env.getProperty("spring.mail.host");
         if (host != null && !host.isBlank()) {
-            return new SmtpMailer(smtp.getObject(), props.mail().from(), clock, new MailKeys(mongo.getObject()));
+            return new MailTexts(new SmtpMailer(smtp.getObject(), props.mail().from(), clock, new MailKeys(mongo.getObject())));
         }
-        return new OutboxMailer(props.outboxDir(), props.mail().from(), clock);
+        return new MailTexts(new OutboxMailer(props.outboxDir(), props.mail().from(), clock));
     }
 }

@@ -1,6 +1,5 @@
 package br.com.opera360.app.mail;
 
-import br.com.opera360.kernel.mail.OutgoingMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -1,7 +1,5 @@
 package br.com.opera360.app.mail;
 
-import br.com.opera360.kernel.mail.Mailer;
-import br.com.opera360.kernel.mail.OutgoingMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Without SMTP, every message becomes an RFC 822 file {@code <instant>-<sequence>-<id>.eml} in the outbox folder, written to a
  * temporary name and moved into place, so a reader never sees half a message.
  */
-class OutboxMailer implements Mailer {
+class OutboxMailer implements MailTransport {
     private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 

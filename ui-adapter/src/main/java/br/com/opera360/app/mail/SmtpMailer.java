@@ -1,14 +1,12 @@
 package br.com.opera360.app.mail;
 
-import br.com.opera360.kernel.mail.Mailer;
-import br.com.opera360.kernel.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 
-class SmtpMailer implements Mailer {
+class SmtpMailer implements MailTransport {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
     private final JavaMailSender sender;
     private final String from;

@@ -1,7 +1,8 @@
 package br.com.opera360.app.reminder;
 
 import br.com.opera360.kernel.mail.Mailer;
-import br.com.opera360.kernel.mail.OutgoingMail;
+import br.com.opera360.kernel.mail.Mail;
+import br.com.opera360.kernel.mail.MailText;
 import br.com.opera360.kernel.reminder.ReminderDigestRecorded;
 import br.com.opera360.kernel.reminder.ReminderLine;
 import br.com.opera360.query.common.ProcessingGroups;
@@ -19,6 +20,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sends each recorded digest, never on a replay. Sent once per digest key ({@link Mailer#sendOnce}); a failure
@@ -45,26 +47,19 @@ class ReminderDigestMail {
         mailer.sendOnce(e.digestId(), mail(e));
     }
 
-    static OutgoingMail mail(ReminderDigestRecorded e) {
-        var text = new StringBuilder("Olá, ").append(e.userName()).append(".\n");
-        section(text, "Faturas a vencer", e.upcoming());
-        section(text, "Faturas vencidas", e.overdue());
-        text.append("\nVeja os detalhes e a 2ª via no portal Opera360 Conectividade.\n")
-            .append("Para mudar quando estes lembretes chegam, o administrador da conta ajusta Lembretes de vencimento.\n");
-        String subject = e.upcoming().isEmpty() ? "Opera360 Conectividade: faturas vencidas"
-                : e.overdue().isEmpty() ? "Opera360 Conectividade: faturas a vencer" : "Opera360 Conectividade: faturas a vencer e vencidas";
-        return new OutgoingMail(e.email(), subject, text.toString());
+    static Mail mail(ReminderDigestRecorded e) {
+        return new Mail(e.email(), MailText.REMINDER_DIGEST, Map.of("name", e.userName(),
+                "upcoming", lines(e.upcoming()), "hasUpcoming", !e.upcoming().isEmpty(),
+                "overdue", lines(e.overdue()), "hasOverdue", !e.overdue().isEmpty()));
     }
 
-    private static void section(StringBuilder text, String title, List<ReminderLine> lines) {
-        if (lines.isEmpty()) return;
-        text.append('\n').append(title).append(":\n");
-        for (var line : lines) {
-            text.append("- Fatura ").append(line.invoiceNumber()).append(" | vencimento ").append(DATE.format(line.dueDate()))
-                .append(" | ").append(brl(line.amountDue())).append('\n');
-            if (line.digitableLine() != null) text.append("  Linha digitável: ").append(line.digitableLine()).append('\n');
-            if (line.pixCopyPaste() != null) text.append("  Pix Copia e Cola: ").append(line.pixCopyPaste()).append('\n');
-        }
+    /** A line as the text shows it; an absent digitable line or Pix code leaves its line out. */
+    record Line(String invoiceNumber, String dueDate, String amountDue, String digitableLine, String pixCopyPaste) {
+    }
+
+    private static List<Line> lines(List<ReminderLine> lines) {
+        return lines.stream().map(l -> new Line(l.invoiceNumber(), DATE.format(l.dueDate()), brl(l.amountDue()),
+                l.digitableLine(), l.pixCopyPaste())).toList();
     }
 
     static String brl(BigDecimal amount) {

@@ -71,10 +71,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable t = unwrap(e);
         var rejected = Rejected.of(t);
         if (rejected.isPresent()) return Problems.of(rejected.get());
-        if (t instanceof CommandExecutionException cee && isConcurrency(cee)) return concurrentChange();
-        if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
-                || hasCause(t, AggregateStreamCreationException.class) || hasCause(t, ConcurrencyException.class)) {
-            // two requests created the same record at once: the event store kept one, the other is a conflict
+        // A lost race reaches us as a rejection from the command bus (command.common.ConflictReportingCommandBus);
+        // these are the same failures met outside it.
+        if (hasCause(t, ConcurrencyException.class) || hasCause(t, AggregateStreamCreationException.class)
+                || hasCause(t, LockAcquisitionFailedException.class)) {
             return concurrentChange();
         }
         if (t instanceof AggregateNotFoundException) {
@@ -106,16 +106,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Ocorreu um erro inesperado. Tente novamente; se persistir, informe a Central de Atendimento.");
     }
 
-    private static boolean isConcurrency(CommandExecutionException e) {
-        // Axon Server reports a remote ConcurrencyException as an execution error without our details
-        return hasCause(e, ConcurrencyException.class)
-                || String.valueOf(e.getMessage()).contains("ConcurrencyException")
-                || String.valueOf(e.getMessage()).contains("already inserted");
-    }
-
     static ProblemDetail concurrentChange() {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-change",
-                "Outra alteração do mesmo registro foi feita ao mesmo tempo. Consulte o estado atual e tente novamente.");
+        return Problems.of(Rejected.concurrentChange());
     }
 
     static ProblemDetail tooLarge() {
@@ -159,9 +151,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = (jme instanceof InvalidFormatException || jme instanceof MismatchedInputException)
                     ? "tipo de valor inválido" : "valor inválido";
             return Problems.invalid("Dados inválidos: verifique o campo " + field + ".", List.of(new Rejected.FieldProblem(field, message)));
-        }
-        if (e.getReason() != null && e.getReason().contains("body is missing")) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "missing-body", "O corpo da requisição é obrigatório.");
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Requisição inválida: confira os parâmetros e o corpo enviados.");
     }

@@ -1,6 +1,5 @@
 package br.com.opera360.app.mail;
 
-import br.com.opera360.kernel.mail.OutgoingMail;
 import br.com.opera360.testing.Outbox;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;

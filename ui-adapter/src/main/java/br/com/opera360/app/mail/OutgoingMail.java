@@ -1,10 +1,10 @@
-package br.com.opera360.kernel.mail;
+package br.com.opera360.app.mail;
 
 import java.util.Objects;
 
-/** A plain-text message to one person. The body may carry a secret (token, temporary password): never log it. */
-public record OutgoingMail(String to, String subject, String textBody) {
-    public OutgoingMail {
+/** A rendered plain-text message to one person. The body may carry a secret (token, temporary password): never log it. */
+record OutgoingMail(String to, String subject, String textBody) {
+    OutgoingMail {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(textBody, "textBody");

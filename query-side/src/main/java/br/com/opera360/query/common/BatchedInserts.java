@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The creations of one processor batch (up to 100 events in one unit of work) go to MongoDB as one unordered bulk
@@ -28,13 +30,18 @@ import java.util.Map;
  * insert did. A handler that reads or changes its views calls {@link #flush()} first, so it sees its own creations;
  * subscription-query updates go out after the commit, so after the flush.
  * <p>
+ * A projection that derives a second view from the first (the service map from the services) collects what it has to
+ * bring in line during the batch ({@link #atBatchEnd}) and writes it in bulk once the batch's creations are written.
+ * <p>
  * Buffering happens only inside a unit of work this interceptor wraps (registered for every processor); anywhere
- * else {@link #insert} writes at once.
+ * else {@link #insert} writes at once and {@link #atBatchEnd} answers null (the caller writes at once).
  */
 @Component
 public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>> {
     /** Unit-of-work resource: the batch's views waiting to be inserted, by type, in the order they came. */
     private static final String PENDING = BatchedInserts.class.getName() + ".pending";
+    /** Unit-of-work resource: the batch's end-of-batch work, by key, each with what was collected for it. */
+    private static final String AT_END = BatchedInserts.class.getName() + ".atEnd";
     private final MongoTemplate mongo;
 
     public BatchedInserts(MongoTemplate mongo) {
@@ -44,9 +51,29 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         unitOfWork.getOrComputeResource(PENDING, key -> new LinkedHashMap<Class<?>, List<Object>>());
+        unitOfWork.getOrComputeResource(AT_END, key -> new LinkedHashMap<String, AtEnd<?>>());
         Object result = chain.proceed();
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) write(unitOfWork);
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) finish(unitOfWork);
         return result;
+    }
+
+    /**
+     * This batch's collection under {@code key} (made by {@code create} on the first call of the batch), handed to
+     * {@code atEnd} at the end of the batch, after its creations are written and before its token is stored. Outside
+     * a batch: null, and the caller writes at once.
+     */
+    public <T> T atBatchEnd(String key, Supplier<T> create, Consumer<T> atEnd) {
+        Map<String, AtEnd<?>> tasks = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(AT_END) : null;
+        if (tasks == null) return null;
+        @SuppressWarnings("unchecked")
+        AtEnd<T> task = (AtEnd<T>) tasks.computeIfAbsent(key, k -> new AtEnd<>(create.get(), atEnd));
+        return task.collected();
+    }
+
+    private record AtEnd<T>(T collected, Consumer<T> work) {
+        void run() {
+            work.accept(collected);
+        }
     }
 
     /** Inserts the view with this batch's other creations; a view that is already there is left as it is. */
@@ -62,6 +89,17 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
     /** Writes this batch's pending creations now (before a read or a change of the same views). */
     public void flush() {
         if (CurrentUnitOfWork.isStarted()) write(CurrentUnitOfWork.get());
+    }
+
+    /** The batch's creations, then its end-of-batch work (which may create more), until nothing is left. */
+    private void finish(UnitOfWork<?> unitOfWork) {
+        write(unitOfWork);
+        Map<String, AtEnd<?>> tasks = unitOfWork.getResource(AT_END);
+        while (tasks != null && !tasks.isEmpty()) {
+            String key = tasks.keySet().iterator().next();
+            tasks.remove(key).run();
+            write(unitOfWork);
+        }
     }
 
     private void write(UnitOfWork<?> unitOfWork) {
@@ -80,7 +118,7 @@ public class BatchedInserts implements MessageHandlerInterceptor<EventMessage<?>
     }
 
     /** Whether every failed insert of the bulk hit an existing id (however Spring translated the driver's error). */
-    static boolean onlyDuplicateKeys(Throwable e) {
+    public static boolean onlyDuplicateKeys(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MongoBulkWriteException bulk) {
                 return !bulk.getWriteErrors().isEmpty() && bulk.getWriteConcernError() == null

@@ -8,13 +8,13 @@ import br.com.opera360.kernel.service.ServiceRegistered;
 import br.com.opera360.kernel.service.ServiceSpeedChanged;
 import br.com.opera360.kernel.service.ServiceStatus;
 import br.com.opera360.kernel.service.ServiceStatusChanged;
+import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,15 +29,21 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * The services view and its history, plus the per-CEP map view. Idempotent: a registration is an insert that ignores a
  * duplicate key, every change is guarded by the aggregate sequence, and the map follows the view's current state.
+ * <p>
+ * Within a processor batch the registrations are inserted together ({@link BatchedInserts}), a change first writes
+ * the creations pending before it (its service may be one of them), and the map is brought in line once, at the end
+ * of the batch, for every service the batch touched ({@link ServiceMapUpdater}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SERVICE)
 class ServiceProjection {
     private final MongoTemplate mongo;
+    private final BatchedInserts inserts;
     private final ServiceMapUpdater map;
 
-    ServiceProjection(MongoTemplate mongo, ServiceMapUpdater map) {
+    ServiceProjection(MongoTemplate mongo, BatchedInserts inserts, ServiceMapUpdater map) {
         this.mongo = mongo;
+        this.inserts = inserts;
         this.map = map;
     }
 
@@ -51,11 +57,7 @@ class ServiceProjection {
                 e.activatedOn() == null ? null : e.activatedOn().toString(), a, SearchKeys.of(a.city()),
                 e.location() == null ? null : e.location().lat(), e.location() == null ? null : e.location().lon(),
                 List.of(new ServiceHistoryEntry(at, "REGISTERED", change)), seq);
-        try {
-            mongo.insert(view);
-        } catch (DuplicateKeyException alreadyApplied) {
-            // redelivered: the view has it; the map below is brought in line again all the same
-        }
+        inserts.insert(view); // redelivered: the stored view is kept; the map is brought in line again all the same
         map.sync(e.serviceId(), null);
     }
 
@@ -90,6 +92,7 @@ class ServiceProjection {
     }
 
     private void apply(String serviceId, long seq, Update update, ServiceHistoryEntry entry) {
+        inserts.flush(); // the service may have been registered earlier in this batch
         mongo.updateFirst(query(where("_id").is(serviceId).and("version").lt(seq)),
                 update.push("history", entry).set("version", seq), ServiceView.class);
     }

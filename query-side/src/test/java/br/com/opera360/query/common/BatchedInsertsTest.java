@@ -96,6 +96,24 @@ class BatchedInsertsTest {
     }
 
     @Test
+    void end_of_batch_work_runs_once_after_the_batch_creations_with_everything_collected() throws Exception {
+        List<String> seenAtEnd = new ArrayList<>();
+        List<Long> countAtEnd = new ArrayList<>();
+        Consumer<Integer> collect = i -> {
+            List<String> ids = inserts.atBatchEnd("names", ArrayList::new, collected -> {
+                seenAtEnd.addAll(collected);
+                countAtEnd.add(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Thing.class));
+            });
+            ids.add("event-" + i);
+        };
+        batch(List.of(i -> inserts.insert(new Thing("a", "primeiro")), collect, i -> inserts.insert(new Thing("b", "segundo")), collect));
+
+        assertThat(seenAtEnd).containsExactly("event-2", "event-4");
+        assertThat(countAtEnd).containsExactly(2L);
+        assertThat(inserts.<List<String>>atBatchEnd("names", ArrayList::new, collected -> { })).isNull(); // outside a batch
+    }
+
+    @Test
     void outside_a_processor_batch_an_insert_is_written_at_once() {
         inserts.insert(new Thing("x", "direto"));
         inserts.insert(new Thing("x", "de novo"));

@@ -130,9 +130,11 @@ class ProjectionReplayApiTest extends ApiTest {
                 .doesNotContain(old)
                 .contains("services_g" + (generationBefore + 1));
         awaitServices(token, n);
+        awaitMapCount(token, n); // the map view was rebuilt into the new generation with the list, at the end of each batch
         // the rebuilt generation keeps up with new events
         ingest("/api/ingest/services", service(account.accountId(), "RPL-AFTER")).expectStatus().isCreated();
         awaitServices(token, n + 1);
+        awaitMapCount(token, n + 1);
     }
 
     @Test
@@ -233,6 +235,19 @@ class ProjectionReplayApiTest extends ApiTest {
                                           .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             if (((Number) page.get("totalItems")).intValue() == n) return;
             assertThat(Instant.now()).as("services listed: %s", page.get("totalItems")).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Every service of these tests is at one CEP with a location: the map is one circle counting them. */
+    @SuppressWarnings("unchecked")
+    private void awaitMapCount(String token, int n) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (true) {
+            List<Map<String, Object>> circles = web.get().uri("/api/services/map?bbox=-74,-34,-28,6").headers(bearer(token))
+                                                   .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            if (circles.size() == 1 && ((Number) circles.get(0).get("count")).intValue() == n) return;
+            assertThat(Instant.now()).as("map circles: %s", circles).isBefore(deadline);
             Thread.sleep(50);
         }
     }

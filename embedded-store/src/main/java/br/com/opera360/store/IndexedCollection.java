@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 // Long because: every read and write entry point of the stock H2Collection is overridden here together, so none bypasses the indexes.
+// Over 200 lines because: it overrides the stock H2Collection's read and write hooks one by one (a few lines each); planning and walking live in QueryPlanner and PlanExecutor.
 /**
  * A collection whose reads are planned on its {@link OrderedIndex}es and run on a {@link Snapshot} without holding the
  * collection's lock; writes keep the stock engine's per-collection lock, and the documents they hand to the stock update

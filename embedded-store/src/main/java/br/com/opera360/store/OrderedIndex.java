@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 // Long because: the stock Index contract (add, remove, update, unique check, multikey) over one MVStore map must agree on one key layout.
+// Over 200 lines because: the index's whole contract toward the stock engine (entries on every write, unique checks, multikey, range walks, counts) on one MVStore map.
 /**
  * A persisted B-tree index over one or more document fields, unique or not, in MongoDB's comparison order. Entries are
  * {@code (values…, _id)} in an MVStore map of the same store as the documents, so they reach the file in the same

@@ -22,6 +22,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 // Long because: it is one pipeline (walk, filter, fetch, sort, page, project) read top to bottom; stages with state of their own are already apart (RangeWalk, EntrySort, DocumentPages).
+// Over 200 lines because: one plan's execution over one snapshot (walk, covered filter, document reads, sort, skip/limit, fallback count) sharing that plan's state.
 /**
  * Runs a {@link Plan} on a {@link Snapshot}: walks the index ranges (merged where the sort needs it), filters on the
  * index keys when the plan is covered, reads each remaining document once, checks it with the stock matcher unless the

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 // Long because: MongoDB's planning rules for the product's query shapes stay in one place, to be read against MongoDB's own.
+// Over 200 lines because: one planning algorithm (flatten, ranges per index from $and/$in/$or, choice); split, its intermediate ranges would travel between classes.
 /**
  * Chooses the index for a filter and a sort, the way MongoDB's planner would for the product's queries: equality and
  * {@code $in} on a prefix of the index's keys, then one range on the next key; the sort served by walking the index

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 // Long because: status, replay and the generation-switch monitor read and change the same processors' state together.
+// Over 200 lines because: status, replay and the monitor that moves reads to the new generation act on the same processors and generations; split, each would re-derive the others' view of them.
 /**
  * Operations on the projections (streaming event processors): their status and a replay that rebuilds a read model
  * from the event store in a new {@link ReadModelGenerations generation} while the queries keep reading the complete

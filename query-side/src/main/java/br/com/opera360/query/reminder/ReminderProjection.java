@@ -8,6 +8,7 @@ import br.com.opera360.kernel.invoice.InvoiceSettled;
 import br.com.opera360.kernel.invoice.PaymentRecorded;
 import br.com.opera360.kernel.reminder.GetReminderSettings;
 import br.com.opera360.kernel.reminder.ReminderSettingsChanged;
+import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.query.common.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,10 +33,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class ReminderProjection {
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
+    private final BatchedInserts inserts;
 
-    ReminderProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+    ReminderProjection(MongoTemplate mongo, QueryUpdateEmitter updates, BatchedInserts inserts) {
         this.mongo = mongo;
         this.updates = updates;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -51,7 +54,8 @@ class ReminderProjection {
 
     @EventHandler
     void on(InvoiceRegistered e, @SequenceNumber long seq) {
-        insert(new ReminderScheduleView(e.invoiceId(), e.accountId(), e.number(), e.dueDate().toString(),
+        // with the batch's other creations (one bulk insert per processor batch, a redelivered one ignored)
+        inserts.insert(new ReminderScheduleView(e.invoiceId(), e.accountId(), e.number(), e.dueDate().toString(),
                 Money.of(e.totalAmount()).cents(), false, seq));
     }
 
@@ -72,6 +76,7 @@ class ReminderProjection {
     }
 
     private void change(String invoiceId, long seq, Update update) {
+        inserts.flush(); // the entry may have been created earlier in this batch
         mongo.updateFirst(query(where("_id").is(invoiceId).and("version").lt(seq)), update.set("version", seq), ReminderScheduleView.class);
     }
 

@@ -1,7 +1,9 @@
 package br.com.opera360.app.reminder;
 
 import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.reminder.FindReminderRecipients;
 import br.com.opera360.kernel.reminder.FindScheduledReminders;
+import br.com.opera360.kernel.reminder.ReminderRecipient;
 import br.com.opera360.kernel.reminder.ScheduledReminder;
 import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.testing.ApiTest;
@@ -96,6 +98,20 @@ class ReminderApiTest extends ApiTest {
                     .stream().filter(r -> r.accountId().equals(accountId)).toList();
             if (ready.test(mine)) return;
             if (Instant.now().isAfter(deadline)) throw new AssertionError("schedule never got ready: " + mine);
+            sleep(50);
+        }
+    }
+
+    /**
+     * The recipients come from the users' projection, which runs on its own processor: a sweep made before it saw the
+     * account's administrator has nobody to write to (and marks the day done), so tests that sweep without logging in
+     * first wait for it.
+     */
+    private void awaitRecipients(String accountId) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (queries.query(new FindReminderRecipients(new AccountId(accountId)),
+                ResponseTypes.multipleInstancesOf(ReminderRecipient.class)).join().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("the account's administrator never became a recipient");
             sleep(50);
         }
     }
@@ -262,6 +278,7 @@ class ReminderApiTest extends ApiTest {
         LocalDate today = moveTo(600);
         registerInvoice(acc, "R-1", today.plusDays(5), "100.00");
         awaitSchedule(acc, today, s -> s.size() == 1);
+        awaitRecipients(acc);
 
         // the process that saw the registration stops; another one (a restarted or a second instance) starts with
         // nothing but what is persisted
@@ -288,6 +305,7 @@ class ReminderApiTest extends ApiTest {
         LocalDate today = moveTo(700);
         registerInvoice(acc, "P-1", today.plusDays(1), "100.00");
         awaitSchedule(acc, today, s -> s.size() == 1);
+        awaitRecipients(acc);
         process.sweep();
         assertThat(awaitDigests(account.adminEmail(), 1)).hasSize(1);
         int before = outbox().to(account.adminEmail()).size();

@@ -27,6 +27,8 @@ final class FieldConstraint {
     final boolean nullPoint;            // a point is null: matches null and missing
     /** Bounded on both sides by the filter's own operators (a type bracket's side does not count). */
     final boolean twoSided;
+    /** When this is several predicates intersected: one of them alone (see {@link #onArrays()}); null otherwise. */
+    private FieldConstraint single;
 
     private FieldConstraint(List<Object> points, Object low, boolean lowInclusive, Object high, boolean highInclusive,
                             boolean exact) {
@@ -79,8 +81,25 @@ final class FieldConstraint {
         return new FieldConstraint(null, b.start, false, operand, inclusive, b.startExact);
     }
 
-    /** Both constraints at once (an interval with an interval, or points filtered by an interval); null if not representable. */
+    /**
+     * What a multikey index may serve of this constraint. On an array field several predicates of one field may each be
+     * met by a different element ({@code tags: "a"} and {@code tags: "b"} both hold for {@code ["a", "b"]}), so their
+     * intersection would lose documents; one predicate alone is a superset, and the documents are checked anyway.
+     */
+    FieldConstraint onArrays() {
+        return single != null ? single : this;
+    }
+
+    /** Both constraints at once (an interval with an interval, or points filtered by an interval). */
     FieldConstraint and(FieldConstraint other) {
+        FieldConstraint both = intersection(other);
+        FieldConstraint mine = onArrays();
+        FieldConstraint theirs = other.onArrays();
+        both.single = mine.isPoints() || !theirs.isPoints() ? mine : theirs; // points make the narrower range
+        return both;
+    }
+
+    private FieldConstraint intersection(FieldConstraint other) {
         if (isPoints() && other.isPoints()) {
             List<Object> common = new ArrayList<>();
             for (Object p : points) if (other.points.stream().anyMatch(q -> ORDER.compare(p, q) == 0)) common.add(p);

@@ -138,6 +138,7 @@ final class QueryPlanner {
             for (String path : paths) {
                 FieldConstraint c = shape.constraints.get(path);
                 if (c == null) break;
+                if (multikey) c = c.onArrays();
                 if (c.nullPoint && (index.sparse() || multikey)) break;
                 if (c.isPoints()) {
                     used.add(c);

@@ -65,6 +65,25 @@ class StoreMinimalCasesTest {
             });
     }
 
+    /**
+     * Seed 870980016666126548, case #1803: two conditions on one array field ({@code tags: "backbone"} and, inside
+     * {@code $and}, {@code tags: "5g"}) were intersected into no point at all, although different elements meet them.
+     */
+    @Test
+    void two_equalities_on_one_array_field_find_the_document_whose_elements_meet_them_each() {
+        assertSameAsStock(
+            c -> {
+                c.createIndex(new Document("tags", 1));
+                c.insertMany(List.of(new Document("_id", 1).append("tags", List.of("backbone", "5g")),
+                    new Document("_id", 2).append("tags", List.of("5g")), new Document("_id", 3).append("tags", List.of("a", "n"))));
+            },
+            c -> Outcomes.unordered(c.find(new Document("tags", "backbone").append("$and", List.of(new Document("tags", "5g"))))
+                .into(new ArrayList<>()))
+                + Outcomes.unordered(c.find(new Document("tags", new Document("$in", List.of("a", "z")))
+                    .append("$and", List.of(new Document("tags", new Document("$gt", "m"))))).into(new ArrayList<>()))
+                + c.countDocuments(new Document("tags", "5g").append("$and", List.of(new Document("tags", "backbone")))));
+    }
+
     private static void assertSameAsStock(Consumer<MongoCollection<Document>> setUp,
                                           Function<MongoCollection<Document>, String> lastStep) {
         IndexedH2Backend backend = IndexedH2Backend.inMemoryStore();

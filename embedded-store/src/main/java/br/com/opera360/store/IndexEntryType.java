@@ -1,6 +1,7 @@
 package br.com.opera360.store;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -39,6 +40,11 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
             return Integer.compare(x.size(), y.size());
         }
         if (a instanceof java.util.List<?> || b instanceof java.util.List<?>) return ORDER_NO_LISTS.compare(a, b);
+        if (a instanceof BsonRegularExpression x && b instanceof BsonRegularExpression y) {
+            // the stock comparator has no order among regular expressions; MongoDB's: pattern, then options
+            int c = x.getPattern().compareTo(y.getPattern());
+            return c != 0 ? c : String.valueOf(x.getOptions()).compareTo(String.valueOf(y.getOptions()));
+        }
         return ORDER.compare(a, b);
     }
 

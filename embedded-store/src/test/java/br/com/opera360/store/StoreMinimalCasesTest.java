@@ -2,6 +2,7 @@ package br.com.opera360.store;
 
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.BsonRegularExpression;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,22 @@ class StoreMinimalCasesTest {
                 + Outcomes.unordered(c.find(new Document("tags", new Document("$in", List.of("a", "z")))
                     .append("$and", List.of(new Document("tags", new Document("$gt", "m"))))).into(new ArrayList<>()))
                 + c.countDocuments(new Document("tags", "5g").append("$and", List.of(new Document("tags", "backbone")))));
+    }
+
+    /**
+     * Seed 7333851318365273566, case #2137: two documents holding regular expressions in an indexed field; the stock
+     * comparator has no order among regular expressions, so writing their index entries failed.
+     */
+    @Test
+    void regular_expressions_stored_in_an_indexed_field_are_ordered_and_updated() {
+        assertSameAsStock(
+            c -> {
+                c.createIndex(new Document("status", 1));
+                c.insertMany(List.of(new Document("_id", 1).append("status", new BsonRegularExpression("^b")),
+                    new Document("_id", 2).append("status", new BsonRegularExpression("^a", "i")),
+                    new Document("_id", 3).append("status", new BsonRegularExpression("^a"))));
+            },
+            c -> String.valueOf(c.updateMany(new Document(), new Document("$set", new Document("status", "ativo"))).getModifiedCount()));
     }
 
     private static void assertSameAsStock(Consumer<MongoCollection<Document>> setUp,

@@ -21,8 +21,9 @@ import java.util.TreeSet;
 
 /**
  * An export's {@code filters}: the list's query parameters as JSON values (strings or numbers, arrays where the
- * parameter may repeat). The list's own parser turns them into the export's query once, when the export is requested,
- * and the file is produced from that query, so it holds exactly what the list shows.
+ * parameter may repeat). The list's own parser turns them into the export's query once, when the export is requested
+ * (and, for a request recorded before the query was, when its event is read: {@code ExportRequestedUpcaster}), so the
+ * file holds exactly what the list shows.
  */
 public final class ExportFilters {
     private ExportFilters() {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Schema evolution on the real event store: an event stored in an older revision is read in the current one (the
- * {@code InvoiceRegisteredUpcaster}), and long-lived aggregates are snapshotted every 100 events and still load
- * correctly, an upcast history included.
+ * {@code InvoiceRegisteredUpcaster}, the {@code ExportRequestedUpcaster}), and long-lived aggregates are snapshotted
+ * every 100 events and still load correctly, an upcast history included.
  */
 class SchemaEvolutionApiTest extends ApiTest {
     @Autowired
@@ -104,6 +105,79 @@ class SchemaEvolutionApiTest extends ApiTest {
         patch(designation, Map.of("accountId", account.accountId(), "status", "CANCELLED")).expectStatus().isOk();
         patch(designation, Map.of("accountId", account.accountId(), "speedMbps", 300)).expectStatus().isEqualTo(409);
         assertThat(eventCount(serviceId)).isEqualTo(before + 1);
+    }
+
+    /**
+     * Two {@code ExportRequested} events as the application stored them before requests recorded their parsed query (no
+     * revision, only the raw {@code filters}), written straight into the event store: the upcaster parses the filters
+     * with the list's parser as the events are read, so the export process produces the file from the same query the
+     * list answers, the aggregate records it READY; filters the list no longer accepts end FAILED with a reason.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_revision_0_export_request_with_only_filters_is_upcast_and_produces_the_rows_the_list_shows() throws Exception {
+        var account = newAccount();
+        invoice(account.accountId(), "EXP-OPEN", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 20), "10.00");
+        invoice(account.accountId(), "EXP-LATE", LocalDate.of(2026, 1, 15), LocalDate.of(2026, 3, 5), "20.00");
+        invoice(account.accountId(), "EXP-PAID", LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 5), "30.00");
+        ingest("/api/ingest/payments", payment(account.accountId(), "EXP-PAID", "P-1", "30.00")).expectStatus().isCreated();
+        String token = loginAsAdmin(account);
+        String userId = (String) web.get().uri("/api/me").headers(bearer(token)).exchange().expectStatus().isOk()
+                                    .expectBody(Map.class).returnResult().getResponseBody().get("userId");
+        var list = web.get().uri("/api/invoices?status=OPEN&status=PAID&sort=dueDate,asc").headers(bearer(token)).exchange()
+                      .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<String> listed = ((List<Map<String, Object>>) list.get("items")).stream().map(i -> (String) i.get("number")).toList();
+        assertThat(listed).containsExactly("EXP-PAID", "EXP-OPEN");
+
+        String exportId = UUID.randomUUID().toString();
+        String rejectedId = UUID.randomUUID().toString();
+        String revision0 = """
+                {"exportId":"%s","accountId":"%s","userId":"%s","dataset":"invoices","format":"csv",
+                 "filters":{"sort":["dueDate,asc"],"status":["OPEN","PAID"]},"requestedAt":"2026-03-10T15:00:00Z"}
+                """;
+        storeRevision0(exportId, revision0.formatted(exportId, account.accountId(), userId), userId);
+        storeRevision0(rejectedId, revision0.formatted(rejectedId, account.accountId(), userId).replace("\"OPEN\"", "\"LATER\""), userId);
+
+        Map<String, Object> ready = awaitNotification(token, exportId, "READY");
+        assertThat(ready).containsEntry("rowCount", 2);
+        byte[] file = web.get().uri("/api/exports/{id}/file", exportId).headers(bearer(token)).exchange().expectStatus().isOk()
+                         .expectBody(byte[].class).returnResult().getResponseBody();
+        List<String> exported = new String(file, StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
+                .map(l -> l.substring(0, l.indexOf(';'))).toList();
+        assertThat(exported).isEqualTo(listed);
+
+        Map<String, Object> failed = awaitNotification(token, rejectedId, "FAILED");
+        assertThat((String) failed.get("failureReason")).contains("antes de uma atualização do sistema");
+    }
+
+    private void storeRevision0(String exportId, String payload, String userId) {
+        assertThat(payload).doesNotContain("query");
+        jdbc.update("insert into DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
+                        + "payload, payloadRevision, payloadType, timeStamp) values (?, 0, 'Export', ?, ?, ?, null, 'ExportRequested', ?)",
+                exportId, UUID.randomUUID().toString(),
+                ("{\"actor\":\"" + userId + "\",\"source\":\"portal\",\"correlationId\":\"legacy\"}").getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8), DateTimeUtils.formatInstant(clock.instant()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitNotification(String token, String exportId, String status) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            var page = web.get().uri("/api/notifications?size=500").headers(bearer(token)).exchange().expectStatus().isOk()
+                          .expectBody(Map.class).returnResult().getResponseBody();
+            var found = ((List<Map<String, Object>>) page.get("items")).stream().filter(n -> exportId.equals(n.get("exportId")))
+                    .findFirst().orElse(null);
+            if (found != null && status.equals(found.get("status"))) return found;
+            assertThat(Instant.now()).as("export %s: %s", exportId, found).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private void invoice(String accountId, String number, LocalDate issueDate, LocalDate dueDate, String amount) {
+        Map<String, Object> item = Map.of("designation", "LINK-" + number, "serviceType", "Link Dedicado",
+                "description", "Mensalidade", "amount", new java.math.BigDecimal(amount));
+        ingest("/api/ingest/invoices", Map.of("accountId", accountId, "number", number, "issueDate", issueDate.toString(),
+                "dueDate", dueDate.toString(), "issuer", "Operadora", "items", List.of(item))).expectStatus().isCreated();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

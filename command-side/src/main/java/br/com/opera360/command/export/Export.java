@@ -46,7 +46,7 @@ public class Export {
         Map<String, List<String>> filters = new HashMap<>();
         cmd.filters().forEach((name, values) -> filters.put(name, List.copyOf(values)));
         apply(new ExportRequested(cmd.exportId().value(), cmd.accountId().value(), cmd.userId().value(),
-                cmd.dataset().code(), cmd.format().code(), filters, cmd.requestedAt()));
+                cmd.dataset().code(), cmd.format().code(), filters, cmd.query(), cmd.requestedAt()));
     }
 
     /** A start after a restart begins again from the first row: the earlier attempt's file was never stored. */

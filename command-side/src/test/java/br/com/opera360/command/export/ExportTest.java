@@ -1,6 +1,7 @@
 package br.com.opera360.command.export;
 
 import br.com.opera360.kernel.common.AccountId;
+import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.common.UserId;
 import br.com.opera360.kernel.export.CompleteExport;
@@ -11,6 +12,7 @@ import br.com.opera360.kernel.export.ExportExpired;
 import br.com.opera360.kernel.export.ExportFailed;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportId;
+import br.com.opera360.kernel.export.ExportInvoices;
 import br.com.opera360.kernel.export.ExportProgressed;
 import br.com.opera360.kernel.export.ExportRequested;
 import br.com.opera360.kernel.export.ExportStarted;
@@ -18,6 +20,9 @@ import br.com.opera360.kernel.export.FailExport;
 import br.com.opera360.kernel.export.RecordExportProgress;
 import br.com.opera360.kernel.export.RequestExport;
 import br.com.opera360.kernel.export.StartExport;
+import br.com.opera360.kernel.invoice.FindInvoices;
+import br.com.opera360.kernel.invoice.InvoiceSortField;
+import br.com.opera360.kernel.invoice.InvoiceStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExportTest {
     static final ExportId ID = new ExportId("e-1");
@@ -35,8 +43,14 @@ class ExportTest {
 
     private final FixtureConfiguration<Export> fixture = new AggregateTestFixture<>(Export.class);
 
+    /** What the edge parsed {@code status=OPEN&status=PAID} into. */
+    static final ExportInvoices QUERY = new ExportInvoices(new FindInvoices(ACCOUNT, null, null,
+            Set.of(InvoiceStatus.OPEN, InvoiceStatus.PAID), null, null, null, InvoiceSortField.DUE_DATE, false,
+            new PageRequest(0, PageRequest.DEFAULT_SIZE)));
+
     static ExportRequested requested() {
-        return new ExportRequested("e-1", "acme", "u-1", "invoices", "xlsx", Map.of("status", List.of("OPEN", "PAID")), AT);
+        return new ExportRequested("e-1", "acme", "u-1", "invoices", "xlsx", Map.of("status", List.of("OPEN", "PAID")),
+                QUERY, AT);
     }
 
     static ExportStarted started(int attempt) {
@@ -48,11 +62,19 @@ class ExportTest {
     }
 
     @Test
-    void a_request_records_who_asked_for_what_with_which_filters() {
+    void a_request_records_who_asked_for_what_with_which_filters_and_their_parsed_query() {
         fixture.givenNoPriorActivity()
                .when(new RequestExport(ID, ACCOUNT, new UserId("u-1"), ExportDataset.INVOICES, ExportFormat.XLSX,
-                       Map.of("status", List.of("OPEN", "PAID")), AT))
+                       Map.of("status", List.of("OPEN", "PAID")), QUERY, AT))
                .expectEvents(requested());
+    }
+
+    @Test
+    void a_request_whose_query_is_of_another_dataset_or_account_is_not_a_request() {
+        assertThatThrownBy(() -> new RequestExport(ID, ACCOUNT, new UserId("u-1"), ExportDataset.SERVICES, ExportFormat.XLSX,
+                Map.of(), QUERY, AT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestExport(ID, new AccountId("other"), new UserId("u-1"), ExportDataset.INVOICES,
+                ExportFormat.XLSX, Map.of(), QUERY, AT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

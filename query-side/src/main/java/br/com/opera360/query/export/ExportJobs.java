@@ -1,7 +1,11 @@
 package br.com.opera360.query.export;
 
+import br.com.opera360.kernel.export.ExportQuery;
 import br.com.opera360.kernel.export.ExportRequested;
 import br.com.opera360.query.common.StoreDurability;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -15,18 +19,18 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The export process's own persisted state (collection {@value #COLLECTION}), one document per export that still
- * needs work: to be produced (QUEUED, RUNNING) or to be deleted when its retention ends (READY, with
- * {@code expiresAt}). An instance works on a job while it holds its lease ({@code owner}, {@code leaseUntil}); a job
- * whose lease ran out (its instance died) is taken over, and a restarted instance takes its own jobs back at once.
- * Shared by every instance, so schedules survive restarts; writes are flushed before they are relied on.
+ * needs work: to be produced (QUEUED, RUNNING), from the query the request recorded, or to be deleted when its
+ * retention ends (READY, with {@code expiresAt}). An instance works on a job while it holds its lease ({@code owner},
+ * {@code leaseUntil}); a job whose lease ran out (its instance died) is taken over, and a restarted instance takes its
+ * own jobs back at once. Shared by every instance, so schedules survive restarts; writes are flushed before they are
+ * relied on.
  */
 @Component
 class ExportJobs {
@@ -37,10 +41,12 @@ class ExportJobs {
 
     private final MongoTemplate mongo;
     private final StoreDurability durability;
+    private final Serializer serializer;
 
-    ExportJobs(MongoTemplate mongo, StoreDurability durability) {
+    ExportJobs(MongoTemplate mongo, StoreDurability durability, Serializer serializer) {
         this.mongo = mongo;
         this.durability = durability;
+        this.serializer = serializer;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.ensureIndex(new Index().on("state", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC).named("state_lease"));
         indexes.ensureIndex(new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("state_expires"));
@@ -53,11 +59,15 @@ class ExportJobs {
                 .setOnInsert("userId", e.userId())
                 .setOnInsert("dataset", e.dataset())
                 .setOnInsert("format", e.format())
-                .setOnInsert("filters", new Document(e.filters() == null ? java.util.Map.of() : e.filters()))
                 .setOnInsert("state", QUEUED)
                 .setOnInsert("attempts", 0)
                 .setOnInsert("owner", owner)
                 .setOnInsert("leaseUntil", Date.from(leaseUntil));
+        if (e.query() != null) {
+            // as the event store holds it: the kernel record's JSON under its type name
+            SerializedObject<String> query = serializer.serialize(e.query(), String.class);
+            update.setOnInsert("query", query.getData()).setOnInsert("queryType", query.getType().getName());
+        }
         var result = mongo.upsert(query(where("_id").is(e.exportId())), update, COLLECTION);
         durability.flush();
         return result.getUpsertedId() != null;
@@ -118,13 +128,13 @@ class ExportJobs {
         return mongo.find(query(where("state").is(READY).and("expiresAt").lte(Date.from(now))), Document.class, COLLECTION);
     }
 
-    /** A job's recorded filters, as the list's parameters. */
-    @SuppressWarnings("unchecked")
-    static Map<String, List<String>> filtersOf(Document job) {
-        Object raw = job.get("filters");
-        if (!(raw instanceof Map<?, ?> map)) return Map.of();
-        var result = new TreeMap<String, List<String>>();
-        map.forEach((k, v) -> result.put((String) k, ((List<Object>) v).stream().map(String::valueOf).toList()));
-        return result;
+    /**
+     * The job's query, as the request recorded it; empty for a request recorded without one (see
+     * {@code ExportRequested}) and for a job recorded before jobs held their query.
+     */
+    Optional<ExportQuery> queryOf(Document job) {
+        String data = job.getString("query");
+        if (data == null) return Optional.empty();
+        return Optional.of(serializer.deserialize(new SimpleSerializedObject<>(data, String.class, job.getString("queryType"), null)));
     }
 }

@@ -61,10 +61,10 @@ public class ExportProcess implements SmartLifecycle {
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
 
-    ExportProcess(CommandGateway commands, QueryGateway queries, ExportQueries exportQueries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
+    ExportProcess(CommandGateway commands, QueryGateway queries, ExportJobs jobs, GridFsExportFiles files, Clock clock,
                   ExportSettings settings, @Value("${opera360.axon.node-id:}") String nodeId) {
         this.commands = commands;
-        this.production = new ExportProduction(commands::sendAndWait, exportQueries, new ExportRows(queries), jobs, files, clock,
+        this.production = new ExportProduction(commands::sendAndWait, new ExportRows(queries), jobs, files, clock,
                 settings.retention());
         this.jobs = jobs;
         this.files = files;

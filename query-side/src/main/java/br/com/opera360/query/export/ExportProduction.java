@@ -3,9 +3,9 @@ package br.com.opera360.query.export;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.kernel.export.CompleteExport;
-import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportId;
+import br.com.opera360.kernel.export.ExportQuery;
 import br.com.opera360.kernel.export.FailExport;
 import br.com.opera360.kernel.export.RecordExportProgress;
 import br.com.opera360.kernel.export.StartExport;
@@ -23,28 +23,29 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One attempt at one export file, for {@link ExportProcess}: counts and streams the list's own query into GridFS and
- * records every outcome on the {@code Export} aggregate (started, progress, completed, or failed with a pt-BR reason),
- * so an export never stays RUNNING; the persisted job ({@link ExportJobs}) says which attempt this is. The commands
- * go out through the process manager's own sending ({@code commands}: send and wait, rejections thrown).
+ * One attempt at one export file, for {@link ExportProcess}: counts and streams the query the request recorded (the
+ * list's own, parsed by the edge when the export was requested) into GridFS and records every outcome on the
+ * {@code Export} aggregate (started, progress, completed, or failed with a pt-BR reason), so an export never stays
+ * RUNNING; the persisted job ({@link ExportJobs}) holds the query and says which attempt this is. The commands go out
+ * through the process manager's own sending ({@code commands}: send and wait, rejections thrown).
  */
 final class ExportProduction {
     static final int MAX_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(ExportProcess.class);
+    private static final String NO_QUERY = "Esta exportação foi pedida antes de uma atualização do sistema e não pode mais "
+            + "ser gerada com os filtros que tinha. Peça a exportação novamente.";
     private static final String UNEXPECTED = "Não foi possível gerar o arquivo por um erro interno. Peça a exportação novamente.";
 
     private final Consumer<Object> commands;
-    private final ExportQueries exportQueries;
     private final ExportRows exportRows;
     private final ExportJobs jobs;
     private final GridFsExportFiles files;
     private final Clock clock;
     private final Duration retention;
 
-    ExportProduction(Consumer<Object> commands, ExportQueries exportQueries, ExportRows exportRows, ExportJobs jobs,
-                     GridFsExportFiles files, Clock clock, Duration retention) {
+    ExportProduction(Consumer<Object> commands, ExportRows exportRows, ExportJobs jobs, GridFsExportFiles files, Clock clock,
+                     Duration retention) {
         this.commands = commands;
-        this.exportQueries = exportQueries;
         this.exportRows = exportRows;
         this.jobs = jobs;
         this.files = files;
@@ -63,20 +64,27 @@ final class ExportProduction {
             fail(exportId, account, "A exportação foi interrompida " + (attempt - 1) + " vezes e não será tentada de novo. Peça-a novamente.");
             return;
         }
-        var dataset = ExportDataset.parse(job.getString("dataset"));
         var format = ExportFormat.parse(job.getString("format"));
-        String fileName = dataset.fileStem() + "-" + id.substring(0, 8) + "." + format.code();
         long started = System.nanoTime();
         GridFSUploadStream upload = null;
         try {
-            Object query = exportQueries.query(dataset, account, ExportJobs.filtersOf(job));
+            ExportQuery query = jobs.queryOf(job).orElse(null);
+            if (query == null) {
+                // requested before requests recorded their query, with filters the list no longer accepts, or queued
+                // before jobs held their query
+                log.warn("Export {} has no query: failed", id);
+                fail(exportId, account, NO_QUERY);
+                return;
+            }
+            var dataset = query.dataset();
+            String fileName = dataset.fileStem() + "-" + id.substring(0, 8) + "." + format.code();
             long total = exportRows.count(query);
             commands.accept(new StartExport(exportId, account, attempt, total));
             log.info("Export {} ({} {}, account {}) started, attempt {}: {} rows", id, dataset.code(), format.code(),
                     account, attempt, total);
             upload = files.create(exportId, fileName, format.mediaType(), account.value());
             var counted = new CountingOutputStream(upload);
-            long rows = exportRows.write(query, dataset, format, total, counted,
+            long rows = exportRows.write(query, format, total, counted,
                     (progress, written) -> commands.accept(new RecordExportProgress(exportId, account, progress, written)));
             upload.close();
             upload = null;
@@ -100,8 +108,7 @@ final class ExportProduction {
             }
             abort(upload, exportId);
             log.warn("Export {} failed: {}", id, reason == null ? rejected.toString() : reason.detail());
-            fail(exportId, account, reason != null && reason.kind() == Rejected.Kind.BAD_REQUEST
-                    ? "Os filtros desta exportação não são mais aceitos: " + reason.detail() : UNEXPECTED);
+            fail(exportId, account, UNEXPECTED);
         } catch (Exception | OutOfMemoryError e) {
             abort(upload, exportId);
             if (Thread.currentThread().isInterrupted() || stopping.getAsBoolean()) {

@@ -3,6 +3,7 @@ package br.com.opera360.query.export;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportInvoices;
+import br.com.opera360.kernel.export.ExportQuery;
 import br.com.opera360.kernel.export.ExportServices;
 import br.com.opera360.kernel.invoice.CountInvoices;
 import br.com.opera360.kernel.invoice.InvoiceListItem;
@@ -30,9 +31,9 @@ final class ExportRows {
         void report(int percent, long written);
     }
 
-    long count(Object query) {
+    long count(ExportQuery query) {
         Object count = query instanceof ExportInvoices q ? new CountInvoices(q.list())
-                : new CountServices(((ExportServices) query).accountId(), ((ExportServices) query).filter());
+                : new CountServices(query.accountId(), ((ExportServices) query).filter());
         return queries.query(count, Long.class).join();
     }
 
@@ -40,8 +41,8 @@ final class ExportRows {
      * Streams the rows into the sheet; progress is reported as {@link ProgressThrottle} decides, and 100 comes with the
      * completion.
      */
-    long write(Object query, ExportDataset dataset, ExportFormat format, long total, OutputStream out, Progress progress)
-            throws IOException {
+    long write(ExportQuery query, ExportFormat format, long total, OutputStream out, Progress progress) throws IOException {
+        ExportDataset dataset = query.dataset();
         Flux<?> rows = query instanceof ExportInvoices q
                 ? Flux.from(queries.streamingQuery(q, InvoiceListItem.class))
                 : Flux.from(queries.streamingQuery((ExportServices) query, ServiceSummary.class));

@@ -1,5 +1,6 @@
 package br.com.opera360.query.export;
 
+import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.common.PageRequest;
 import br.com.opera360.kernel.export.CompleteExport;
 import br.com.opera360.kernel.export.ExportInvoices;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,16 +63,15 @@ class ExportProcessIsolationTest {
     @Test
     void one_failing_export_never_affects_the_others_queued_with_it() {
         var settings = new ExportSettings(Duration.ofDays(3), 1, Duration.ofHours(1));
-        ExportQueries allInvoices = (dataset, account, filters) -> new ExportInvoices(new FindInvoices(account, null, null,
-                Set.of(), null, null, null, InvoiceSortField.DUE_DATE, false, new PageRequest(0, PageRequest.DEFAULT_SIZE)));
-        process = new ExportProcess(commands, queries, allInvoices, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), settings, "node-a");
+        process = new ExportProcess(commands, queries, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), settings, "node-a");
         when(commands.sendAndWait(any())).thenAnswer(call -> {
             sent.add(call.getArgument(0));
             return null;
         });
         for (String id : List.of("export-ok-1", "export-broken", "export-ok-2")) {
-            when(jobs.get(id)).thenReturn(new Document("_id", id).append("accountId", "acc-" + id).append("dataset", "invoices")
-                    .append("format", "csv").append("filters", new Document()));
+            var job = new Document("_id", id).append("accountId", "acc-" + id).append("dataset", "invoices").append("format", "csv");
+            when(jobs.get(id)).thenReturn(job);
+            when(jobs.queryOf(job)).thenReturn(Optional.of(allInvoices("acc-" + id)));
             when(jobs.start(id)).thenReturn(1);
         }
         when(queries.query(any(CountInvoices.class), eq(Long.class))).thenReturn(CompletableFuture.completedFuture(2L));
@@ -84,7 +85,7 @@ class ExportProcessIsolationTest {
 
         process.start();
         for (String id : List.of("export-ok-1", "export-broken", "export-ok-2")) {
-            process.on(new ExportRequested(id, "acc-" + id, "user", "invoices", "csv", Map.of(), NOW));
+            process.on(new ExportRequested(id, "acc-" + id, "user", "invoices", "csv", Map.of(), allInvoices("acc-" + id), NOW));
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
@@ -99,6 +100,39 @@ class ExportProcessIsolationTest {
             assertThat(f.exportId().value()).isEqualTo("export-broken");
             assertThat(f.reason()).startsWith("Não foi possível gerar o arquivo").doesNotContain("read model unreachable");
         });
+    }
+
+    /**
+     * A job without a query (its request recorded before requests held one, with filters the list no longer accepts,
+     * or a job recorded before jobs held their query) fails at once with a reason: nothing is queried or written.
+     */
+    @Test
+    void a_job_without_a_query_fails_with_a_reason_for_the_user() {
+        var settings = new ExportSettings(Duration.ofDays(3), 1, Duration.ofHours(1));
+        process = new ExportProcess(commands, queries, jobs, files, Clock.fixed(NOW, ZoneOffset.UTC), settings, "node-a");
+        when(commands.sendAndWait(any())).thenAnswer(call -> {
+            sent.add(call.getArgument(0));
+            return null;
+        });
+        var job = new Document("_id", "export-legacy").append("accountId", "acc").append("dataset", "invoices")
+                .append("format", "csv").append("filters", new Document("status", List.of("LATE")));
+        when(jobs.get("export-legacy")).thenReturn(job);
+        when(jobs.queryOf(job)).thenReturn(Optional.empty());
+        when(jobs.start("export-legacy")).thenReturn(1);
+
+        process.start();
+        process.on(new ExportRequested("export-legacy", "acc", "user", "invoices", "csv", Map.of("status", List.of("LATE")),
+                null, NOW));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream().anyMatch(FailExport.class::isInstance));
+        assertThat(sent).singleElement().isInstanceOfSatisfying(FailExport.class,
+                f -> assertThat(f.reason()).contains("antes de uma atualização do sistema").contains("Peça a exportação novamente"));
+        org.mockito.Mockito.verifyNoInteractions(queries, files);
+    }
+
+    static ExportInvoices allInvoices(String account) {
+        return new ExportInvoices(new FindInvoices(new AccountId(account), null, null, Set.of(), null, null, null,
+                InvoiceSortField.DUE_DATE, false, new PageRequest(0, PageRequest.DEFAULT_SIZE)));
     }
 
     static InvoiceListItem row(String number) {

@@ -3,6 +3,7 @@ package br.com.opera360.app.config;
 import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.command.common.ConflictReportingCommandBus;
 import br.com.opera360.command.common.RejectionWrappingInterceptor;
+import br.com.opera360.kernel.export.ExportQuery;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -60,6 +61,7 @@ class AxonConfiguration {
         // snapshots: an aggregate is stored by its fields (it has no getters); events and other types are unchanged
         mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new AggregateFields(),
                 mapper.getSerializationConfig().getAnnotationIntrospector()));
+        mapper.addMixIn(ExportQuery.class, ExportQueryTypes.class);
         var builder = JacksonSerializer.builder().objectMapper(mapper).revisionResolver(new AnnotationRevisionResolver());
         return new KernelTypeSerializer(builder, kernelRecords());
     }

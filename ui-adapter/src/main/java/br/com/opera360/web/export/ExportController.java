@@ -5,6 +5,7 @@ import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportFiles;
 import br.com.opera360.kernel.export.ExportFormat;
 import br.com.opera360.kernel.export.ExportId;
+import br.com.opera360.kernel.export.ExportQuery;
 import br.com.opera360.kernel.export.ExportStatus;
 import br.com.opera360.kernel.export.GetNotification;
 import br.com.opera360.kernel.export.NotificationDetails;
@@ -99,8 +100,10 @@ class ExportController {
         }
         Map<String, List<String>> filters = dataset == null ? Map.of() : ExportFilters.normalize(dataset, body.filters(), fields);
         fields.check();
-        ExportFilters.parse(dataset, user.accountId(), filters); // the list's own rules: a bad value is a 400 now, not a failed export
-        return new RequestExport(ExportId.generate(), user.accountId(), user.userId(), dataset, format, filters, clock.instant());
+        // the list's own rules, once: a bad value is a 400 now, and the file is produced from this query
+        ExportQuery query = ExportFilters.parse(dataset, user.accountId(), filters);
+        return new RequestExport(ExportId.generate(), user.accountId(), user.userId(), dataset, format, filters, query,
+                clock.instant());
     }
 
     @Operation(summary = "Baixa o arquivo de uma exportação pronta (somente quem pediu); 410 depois de expiresAt")

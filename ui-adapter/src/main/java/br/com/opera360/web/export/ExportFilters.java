@@ -3,12 +3,11 @@ package br.com.opera360.web.export;
 import br.com.opera360.kernel.common.AccountId;
 import br.com.opera360.kernel.export.ExportDataset;
 import br.com.opera360.kernel.export.ExportInvoices;
+import br.com.opera360.kernel.export.ExportQuery;
 import br.com.opera360.kernel.export.ExportServices;
-import br.com.opera360.query.export.ExportQueries;
 import br.com.opera360.web.common.Fields;
 import br.com.opera360.web.invoice.InvoiceListQuery;
 import br.com.opera360.web.service.ServiceListQuery;
-import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -22,11 +21,13 @@ import java.util.TreeSet;
 
 /**
  * An export's {@code filters}: the list's query parameters as JSON values (strings or numbers, arrays where the
- * parameter may repeat). They are validated by the list's own parser, and the same parser turns the recorded
- * filters into the streaming query when the export runs, so the file holds exactly what the list shows.
+ * parameter may repeat). The list's own parser turns them into the export's query once, when the export is requested
+ * (and, for a request recorded before the query was, when its event is read: {@code ExportRequestedUpcaster}), so the
+ * file holds exactly what the list shows.
  */
-@Component
-public class ExportFilters implements ExportQueries {
+public final class ExportFilters {
+    private ExportFilters() {
+    }
 
     /** JSON values → the list's parameters; unknown names and values of the wrong shape go into {@code fields}. */
     static Map<String, List<String>> normalize(ExportDataset dataset, Map<String, Object> filters, Fields fields) {
@@ -76,13 +77,11 @@ public class ExportFilters implements ExportQueries {
         return null;
     }
 
-    @Override
-    public Object query(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
-        return parse(dataset, account, filters);
-    }
-
-    /** The streaming query of the recorded filters; a 400 {@code Rejected} if they no longer pass the list's rules. */
-    static Object parse(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
+    /**
+     * The export's query, parsed by the list's own parser (the same rules as {@code GET /api/invoices} and
+     * {@code /api/services}); every bad value in one 400 {@code Rejected}.
+     */
+    public static ExportQuery parse(ExportDataset dataset, AccountId account, Map<String, List<String>> filters) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         filters.forEach(params::addAll);
         return switch (dataset) {

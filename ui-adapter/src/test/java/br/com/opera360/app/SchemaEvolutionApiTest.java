@@ -1,6 +1,7 @@
 package br.com.opera360.app;
 
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.testing.IngestBodies;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static br.com.opera360.testing.IngestBodies.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -204,22 +205,6 @@ class SchemaEvolutionApiTest extends ApiTest {
     }
 
     private static Map<String, Object> payment(String accountId, String number, String paymentId, String amount) {
-        return Map.of("accountId", accountId, "invoiceNumber", number, "paymentId", paymentId,
-                "amount", new java.math.BigDecimal(amount), "paidOn", "2026-03-01");
-    }
-
-    private static Map<String, Object> service(String accountId, String designation) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("designation", designation);
-        body.put("serviceType", "Link Dedicado");
-        body.put("contract", "CT-2024-001");
-        body.put("clientCode", "CLI-77");
-        body.put("speedMbps", 100);
-        body.put("status", "ACTIVE");
-        body.put("activatedOn", "2025-11-03");
-        body.put("address", Map.of("street", "Av. Paulista", "number", "1000", "district", "Bela Vista",
-                "city", "São Paulo", "state", "SP", "cep", "01310-100"));
-        return body;
+        return IngestBodies.payment(accountId, number, amount, LocalDate.of(2026, 3, 1)).with("paymentId", paymentId);
     }
 }

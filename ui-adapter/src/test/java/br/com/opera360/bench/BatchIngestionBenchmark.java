@@ -7,7 +7,7 @@ import br.com.opera360.kernel.invoice.InvoiceItem;
 import br.com.opera360.kernel.invoice.InvoiceRegistered;
 import br.com.opera360.kernel.invoice.RegisterInvoice;
 import br.com.opera360.testing.ApiTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import br.com.opera360.testing.IngestBodies;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +59,8 @@ class BatchIngestionBenchmark extends ApiTest {
     static final int SINGLE = Integer.getInteger("bench.single", 5_000);
     static final int R3 = Integer.getInteger("bench.r3", 1_000);
     static final int CLIENTS = 16;
-    static final LocalDate ISSUED = LocalDate.of(2026, 3, 1);
-    static final LocalDate DUE = LocalDate.of(2026, 3, 20);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final LocalDate ISSUED = IngestBodies.ISSUED;
+    static final LocalDate DUE = IngestBodies.DUE;
 
     @Autowired
     CommandGateway gateway;
@@ -154,7 +152,7 @@ class BatchIngestionBenchmark extends ApiTest {
     private double batch(String accountId, String prefix, int lines) throws Exception {
         StringBuilder body = new StringBuilder(lines * 330);
         for (int i = 0; i < lines; i++) {
-            body.append(JSON.writeValueAsString(Map.of("type", "invoice", "data", invoiceBody(accountId, prefix + i)))).append('\n');
+            body.append(IngestBodies.line("invoice", invoiceBody(accountId, prefix + i))).append('\n');
         }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         body = null;
@@ -162,7 +160,7 @@ class BatchIngestionBenchmark extends ApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = web.mutate().responseTimeout(Duration.ofMinutes(60)).build()
                 .post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY)
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(bytes)
+                .contentType(IngestBodies.NDJSON).bodyValue(bytes)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         double seconds = Latencies.secondsSince(start);
         assertThat(result).containsEntry("accepted", lines).containsEntry("rejected", List.of());
@@ -221,15 +219,8 @@ class BatchIngestionBenchmark extends ApiTest {
         }
     }
 
+    /** The invoice of every request and line: one February item of 100.00. */
     static Map<String, Object> invoiceBody(String accountId, String number) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("number", number);
-        body.put("issueDate", ISSUED.toString());
-        body.put("dueDate", DUE.toString());
-        body.put("issuer", "M2M Telecomunicações S.A.");
-        body.put("items", List.of(Map.of("designation", "LINK-" + number, "serviceType", "Link Dedicado",
-                "description", "Mensalidade", "amount", new BigDecimal("100.00"), "periodStart", "2026-02-01", "periodEnd", "2026-02-28")));
-        return body;
+        return IngestBodies.invoice(accountId, number, ISSUED, DUE, List.of(IngestBodies.monthlyItem("LINK-" + number, "100.00")));
     }
 }

@@ -20,12 +20,17 @@ import org.threeten.extra.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The real embedded application on a random port, one context for every API test, its own data dir under
@@ -126,14 +131,42 @@ public abstract class ApiTest {
     protected TestAccount newAccount() {
         String cnpj = newCnpj();
         String email = "admin-" + cnpj + "@cliente.com.br";
-        var body = Map.of("cnpj", cnpj, "companyName", "Cliente " + cnpj,
-                "administrator", Map.of("name", "Administradora " + cnpj, "email", email));
+        var body = IngestBodies.account(cnpj, "Cliente " + cnpj, "Administradora " + cnpj, email);
         String accountId = ingest("/api/ingest/accounts", body).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("accountId").toString();
         return new TestAccount(accountId, cnpj, email);
     }
 
     public record TestAccount(String accountId, String cnpj, String adminEmail) {
+    }
+
+    /**
+     * {@code n} ingestions of {@code path} sent at once from {@code n} threads, each with its body from
+     * {@code bodies}; answers their HTTP statuses in the order of the bodies.
+     */
+    protected List<Integer> race(int n, String path, IntFunction<?> bodies) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(n);
+        try {
+            List<CompletableFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Object body = bodies.apply(i);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ingest(path, body).returnResult(String.class).getStatus().value();
+                }, pool));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : futures) statuses.add(f.get());
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- identity helpers: other features log in with these -------------------------------------------------------

@@ -5,10 +5,6 @@ import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.WriteConcernError;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,17 +47,9 @@ class BatchedInsertsTest {
 
     /** Runs one handler per message in one batching unit of work, through the interceptor, as a processor does. */
     private void batch(List<Consumer<Integer>> handlers) throws Exception {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        for (int i = 0; i < handlers.size(); i++) messages.add(GenericEventMessage.asEventMessage("event-" + i));
-        var unitOfWork = new BatchingUnitOfWork<>(messages);
-        int[] index = {0};
-        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(inserts), message -> {
-            handlers.get(index[0]++).accept(index[0]);
-            return null;
-        }).proceed());
-        if (unitOfWork.getExecutionResult() != null && unitOfWork.getExecutionResult().isExceptionResult()) {
-            throw (Exception) unitOfWork.getExecutionResult().getExceptionResult();
-        }
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < handlers.size(); i++) events.add("event-" + i);
+        ProcessorBatch.run(inserts, events, i -> handlers.get(i).accept(i + 1));
     }
 
     @Test

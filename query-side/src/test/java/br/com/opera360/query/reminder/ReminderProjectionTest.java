@@ -4,10 +4,7 @@ import br.com.opera360.kernel.invoice.InvoiceRegistered;
 import br.com.opera360.kernel.invoice.PaymentRecorded;
 import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.query.common.InMemoryMongo;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import br.com.opera360.query.common.ProcessorBatch;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,20 +45,12 @@ class ReminderProjectionTest {
 
     /** The deliveries as one batching unit of work through {@link BatchedInserts}, as a processor runs them. */
     private void batch(List<Delivery> deliveries) throws Exception {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        for (Delivery d : deliveries) messages.add(GenericEventMessage.asEventMessage(d.event()));
-        var unitOfWork = new BatchingUnitOfWork<>(messages);
-        int[] next = {0};
-        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(inserts), message -> {
-            Delivery d = deliveries.get(next[0]++);
+        ProcessorBatch.run(inserts, deliveries.stream().map(Delivery::event).toList(), i -> {
+            Delivery d = deliveries.get(i);
             if (d.event() instanceof InvoiceRegistered r) projection.on(r, d.seq());
             else if (d.event() instanceof PaymentRecorded p) projection.on(p, d.seq());
             else throw new IllegalArgumentException(d.event().toString());
-            return null;
-        }).proceed());
-        if (unitOfWork.getExecutionResult() != null && unitOfWork.getExecutionResult().isExceptionResult()) {
-            throw (Exception) unitOfWork.getExecutionResult().getExceptionResult();
-        }
+        });
     }
 
     @Test

@@ -20,17 +20,13 @@ import br.com.opera360.kernel.service.ServiceSpeedChanged;
 import br.com.opera360.kernel.service.ServiceStatusChanged;
 import br.com.opera360.query.common.BatchedInserts;
 import br.com.opera360.query.common.InMemoryMongo;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import br.com.opera360.query.common.ProcessorBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -106,18 +102,8 @@ class ServiceProjectionTest {
 
     /** The events as one processor batch: one batching unit of work through {@link BatchedInserts}, as a processor runs it. */
     private void batch(List<Delivery> deliveries) throws Exception {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        for (Delivery d : deliveries) messages.add(GenericEventMessage.asEventMessage(d.event()));
-        var unitOfWork = new BatchingUnitOfWork<>(messages);
-        int[] next = {0};
-        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(inserts), message -> {
-            Delivery d = deliveries.get(next[0]++);
-            deliver(d.event(), d.seq());
-            return null;
-        }).proceed());
-        if (unitOfWork.getExecutionResult() != null && unitOfWork.getExecutionResult().isExceptionResult()) {
-            throw (Exception) unitOfWork.getExecutionResult().getExceptionResult();
-        }
+        ProcessorBatch.run(inserts, deliveries.stream().map(Delivery::event).toList(),
+                i -> deliver(deliveries.get(i).event(), deliveries.get(i).seq()));
     }
 
     /** Every circle holds exactly the located services at its CEP (designations), with their count and mean. */

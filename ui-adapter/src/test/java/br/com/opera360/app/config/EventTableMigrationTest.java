@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -43,34 +44,31 @@ class EventTableMigrationTest {
 
     @Test
     void an_old_blob_store_is_moved_to_varbinary_and_reads_back_whole() {
-        DataSource dataSource = dataSource();
-        List<Long> before = oldStoreWithEvents(dataSource);
-
-        start(dataSource);
-
-        assertMigrated(dataSource, before);
+        assertStartMigrates(dataSource -> { }); // no start before this one
     }
 
     @Test
     void a_start_killed_after_the_rename_is_completed_by_the_next_one() {
-        DataSource dataSource = dataSource();
-        List<Long> before = oldStoreWithEvents(dataSource);
-        new EventTableMigration(dataSource).beforeSchema(); // killed here: the new table not created yet
-
-        start(dataSource);
-
-        assertMigrated(dataSource, before);
+        assertStartMigrates(dataSource -> new EventTableMigration(dataSource).beforeSchema()); // killed here: the new table not created yet
     }
 
     @Test
     void a_start_killed_after_the_copy_is_completed_by_the_next_one_without_copying_twice() {
+        assertStartMigrates(dataSource -> {
+            new EventTableMigration(dataSource).beforeSchema();
+            script(dataSource).initializeDatabase();
+            new JdbcTemplate(dataSource).update("INSERT INTO DomainEventEntry SELECT * FROM DomainEventEntry_BLOB"); // committed, then killed
+        });
+    }
+
+    /**
+     * An old store with its events, what an earlier, killed start had done to it ({@code killedStart}), then a whole
+     * start: the store is migrated and reads back as it was.
+     */
+    private void assertStartMigrates(Consumer<DataSource> killedStart) {
         DataSource dataSource = dataSource();
         List<Long> before = oldStoreWithEvents(dataSource);
-        var migration = new EventTableMigration(dataSource);
-        migration.beforeSchema();
-        script(dataSource).initializeDatabase();
-        var jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("INSERT INTO DomainEventEntry SELECT * FROM DomainEventEntry_BLOB"); // committed, then killed
+        killedStart.accept(dataSource);
 
         start(dataSource);
 

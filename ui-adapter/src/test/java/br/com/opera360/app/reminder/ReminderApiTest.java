@@ -22,11 +22,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static br.com.opera360.testing.IngestBodies.NDJSON;
+import static br.com.opera360.testing.IngestBodies.installment;
+import static br.com.opera360.testing.IngestBodies.invoice;
+import static br.com.opera360.testing.IngestBodies.line;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,32 +66,20 @@ class ReminderApiTest extends ApiTest {
     }
 
     private void registerInvoice(String accountId, String number, LocalDate dueDate, String amount) {
-        Map<String, Object> item = Map.of("designation", "LINK-" + number, "serviceType", "Link Dedicado",
-                "description", "Mensalidade", "amount", new BigDecimal(amount));
-        Map<String, Object> body = new HashMap<>(Map.of("accountId", accountId, "number", number, "issueDate",
-                dueDate.minusDays(20).toString(), "dueDate", dueDate.toString(), "issuer", "M2M Telecomunicações S.A.",
-                "items", List.of(item)));
-        ingest("/api/ingest/invoices", body).expectStatus().isCreated();
+        ingest("/api/ingest/invoices", invoice(accountId, number, dueDate, amount)).expectStatus().isCreated();
     }
 
     /** {@code count} invoices in one NDJSON batch (much faster than one request each). */
     private void registerInvoices(String accountId, String prefix, int count, LocalDate dueDate, String amount) {
         var lines = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            lines.append("{\"type\":\"invoice\",\"data\":{\"accountId\":\"").append(accountId).append("\",\"number\":\"")
-                 .append(prefix).append(i).append("\",\"issueDate\":\"").append(dueDate.minusDays(20)).append("\",\"dueDate\":\"")
-                 .append(dueDate).append("\",\"issuer\":\"M2M\",\"items\":[{\"designation\":\"L-").append(i)
-                 .append("\",\"serviceType\":\"Link Dedicado\",\"description\":\"Mensalidade\",\"amount\":").append(amount)
-                 .append("}]}}\n");
-        }
-        web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(MediaType.parseMediaType("application/x-ndjson"))
+        for (int i = 1; i <= count; i++) lines.append(line("invoice", invoice(accountId, prefix + i, dueDate, amount))).append('\n');
+        web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON)
            .bodyValue(lines.toString()).exchange().expectStatus().isOk()
            .expectBody().jsonPath("$.accepted").isEqualTo(count);
     }
 
     private void pay(String accountId, String number, String amount, LocalDate paidOn) {
-        ingest("/api/ingest/payments", Map.of("accountId", accountId, "invoiceNumber", number, "amount", new BigDecimal(amount),
-                "paidOn", paidOn.toString())).expectStatus().isCreated();
+        ingest("/api/ingest/payments", payment(accountId, number, amount, paidOn)).expectStatus().isCreated();
     }
 
     /** The schedule is written by a projection: wait until it shows what the test just ingested. */
@@ -253,9 +246,8 @@ class ReminderApiTest extends ApiTest {
         registerInvoice(acc, "NEG-1", today.minusDays(1), "300.00");
         pay(acc, "PAID-1", "100.00", today);
         pay(acc, "PART-1", "40.00", today);
-        ingest("/api/ingest/negotiations", Map.of("accountId", acc, "negotiationId", "N-1", "invoiceNumbers", List.of("NEG-1"),
-                "agreedOn", today.toString(), "installments", List.of(Map.of("number", 1, "dueDate", today.plusDays(30).toString(),
-                        "amount", new BigDecimal("310.00"))))).expectStatus().isCreated();
+        ingest("/api/ingest/negotiations", negotiation(acc, "N-1", List.of("NEG-1"), today,
+                List.of(installment(1, today.plusDays(30), "310.00")))).expectStatus().isCreated();
         awaitSchedule(acc, today, s -> s.size() == 1 && s.get(0).amountDue().compareTo(new BigDecimal("60.00")) == 0);
 
         process.sweep();

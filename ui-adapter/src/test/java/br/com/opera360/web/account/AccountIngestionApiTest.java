@@ -7,26 +7,14 @@ import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 
+import static br.com.opera360.testing.IngestBodies.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountIngestionApiTest extends ApiTest {
-
-    private static Map<String, Object> account(String cnpj, String company, String adminName, String adminEmail) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("cnpj", cnpj);
-        body.put("companyName", company);
-        body.put("administrator", Map.of("name", adminName, "email", adminEmail));
-        return body;
-    }
 
     private static String punctuated(String cnpj) {
         return cnpj.substring(0, 2) + "." + cnpj.substring(2, 5) + "." + cnpj.substring(5, 8) + "/"
@@ -230,7 +218,7 @@ class AccountIngestionApiTest extends ApiTest {
     void concurrent_identical_registrations_create_the_account_once() throws Exception {
         String cnpj = newCnpj();
         String email = "mu-" + cnpj + "@mu.com.br";
-        var statuses = race(8, i -> account(cnpj, "Mu", "Mara", email));
+        var statuses = race(8, "/api/ingest/accounts", i -> account(cnpj, "Mu", "Mara", email));
         assertThat(statuses).containsOnly(201, 200);
         assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
         sleep(300);
@@ -240,7 +228,7 @@ class AccountIngestionApiTest extends ApiTest {
     @Test
     void concurrent_conflicting_registrations_let_exactly_one_win() throws Exception {
         String cnpj = newCnpj();
-        var statuses = race(6, i -> account(cnpj, "Nu " + i, "Nina", "nina-" + i + "-" + cnpj + "@nu.com.br"));
+        var statuses = race(6, "/api/ingest/accounts", i -> account(cnpj, "Nu " + i, "Nina", "nina-" + i + "-" + cnpj + "@nu.com.br"));
         assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
         assertThat(Collections.frequency(statuses, 409)).isEqualTo(5);
     }
@@ -248,7 +236,7 @@ class AccountIngestionApiTest extends ApiTest {
     @Test
     void concurrent_registrations_of_one_account_id_with_different_cnpjs_let_exactly_one_win_and_never_fail() throws Exception {
         String accountId = "corrida-" + newCnpj();
-        var statuses = race(6, i -> {
+        var statuses = race(6, "/api/ingest/accounts", i -> {
             String cnpj = newCnpj();
             var body = account(cnpj, "Xi " + i, "Xis", "xi-" + cnpj + "@xi.com.br");
             body.put("accountId", accountId);
@@ -256,35 +244,6 @@ class AccountIngestionApiTest extends ApiTest {
         });
         assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
         assertThat(Collections.frequency(statuses, 409)).isEqualTo(5);
-    }
-
-    private List<Integer> race(int n, java.util.function.IntFunction<Map<String, Object>> bodies) throws Exception {
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(n);
-        try {
-            List<CompletableFuture<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                var body = bodies.apply(i);
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return ingest("/api/ingest/accounts", body).returnResult(String.class).getStatus().value();
-                }, pool));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (var f : futures) statuses.add(f.get());
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void sleep(long millis) {

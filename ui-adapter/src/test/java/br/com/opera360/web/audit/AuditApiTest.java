@@ -5,18 +5,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static br.com.opera360.testing.IngestBodies.invoice;
+import static br.com.opera360.testing.IngestBodies.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/audit/events}: the account's events, oldest first, filtered and paginated, never another account's. */
 class AuditApiTest extends ApiTest {
+    private static final LocalDate PAID_ON = LocalDate.of(2026, 3, 12);
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> page(String token, String query) {
@@ -46,22 +48,6 @@ class AuditApiTest extends ApiTest {
 
     private static Predicate<Map<String, Object>> contains(String eventType) {
         return p -> items(p).stream().anyMatch(e -> eventType.equals(e.get("eventType")));
-    }
-
-    static Map<String, Object> invoice(String accountId, String number, String amount) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("number", number);
-        body.put("issueDate", "2026-03-01");
-        body.put("dueDate", "2026-03-20");
-        body.put("issuer", "M2M Telecomunicações S.A.");
-        body.put("items", List.of(Map.of("designation", "LINK-" + number, "serviceType", "Link Dedicado",
-                "description", "Mensalidade", "amount", new BigDecimal(amount))));
-        return body;
-    }
-
-    static Map<String, Object> payment(String accountId, String number, String amount) {
-        return Map.of("accountId", accountId, "invoiceNumber", number, "amount", new BigDecimal(amount), "paidOn", "2026-03-12");
     }
 
     @SuppressWarnings("unchecked")
@@ -150,9 +136,9 @@ class AuditApiTest extends ApiTest {
         ingest("/api/ingest/invoices", invoice(account.accountId(), "A-2", "50.00")).expectStatus().isCreated();
         clock.add(Duration.ofHours(2));
         Instant paidAt = clock.instant();
-        ingest("/api/ingest/payments", payment(account.accountId(), "A-1", "40.00")).expectStatus().isCreated();
+        ingest("/api/ingest/payments", payment(account.accountId(), "A-1", "40.00", PAID_ON)).expectStatus().isCreated();
         clock.add(Duration.ofHours(2));
-        ingest("/api/ingest/payments", payment(account.accountId(), "A-1", "60.00")).expectStatus().isCreated();
+        ingest("/api/ingest/payments", payment(account.accountId(), "A-1", "60.00", PAID_ON)).expectStatus().isCreated();
 
         String invoice = account.accountId() + ":A-1";
         var one = await(admin, "?aggregateType=Invoice&aggregateId=" + invoice, p -> ((Number) p.get("totalItems")).intValue() == 3);

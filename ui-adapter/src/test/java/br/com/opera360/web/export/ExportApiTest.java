@@ -3,6 +3,7 @@ package br.com.opera360.web.export;
 import br.com.opera360.kernel.export.ExportFiles;
 import br.com.opera360.kernel.export.ExportId;
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.testing.IngestBodies;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,7 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,45 +47,22 @@ class ExportApiTest extends ApiTest {
                   .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
+    /** The issuer's name has a semicolon: the CSV must quote it. */
     void invoice(String accountId, String number, LocalDate issueDate, LocalDate dueDate, String amount) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("designation", "LINK-" + number);
-        item.put("serviceType", "Link Dedicado");
-        item.put("description", "Mensalidade");
-        item.put("amount", new java.math.BigDecimal(amount));
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("number", number);
-        body.put("issueDate", issueDate.toString());
-        body.put("dueDate", dueDate.toString());
-        body.put("issuer", "M2M Telecomunicações; S.A.");
-        body.put("items", List.of(item));
-        ingest("/api/ingest/invoices", body).expectStatus().isCreated();
+        ingest("/api/ingest/invoices", IngestBodies.invoice(accountId, number, issueDate, dueDate,
+                List.of(IngestBodies.item("LINK-" + number, amount))).with("issuer", "M2M Telecomunicações; S.A.")).expectStatus().isCreated();
     }
 
     void pay(String accountId, String number, String amount) {
-        ingest("/api/ingest/payments", Map.of("accountId", accountId, "invoiceNumber", number, "amount",
-                new java.math.BigDecimal(amount), "paidOn", TODAY.toString())).expectStatus().isCreated();
+        ingest("/api/ingest/payments", IngestBodies.payment(accountId, number, amount, TODAY)).expectStatus().isCreated();
     }
 
+    /** At Av. Principal 100, Sala 2, Centro; no location, no activation date. */
     void service(String accountId, String designation, String status, int speed, String city, String state, String cep) {
-        Map<String, Object> address = new HashMap<>();
-        address.put("street", "Av. Principal");
-        address.put("number", "100");
-        address.put("complement", "Sala 2");
-        address.put("district", "Centro");
-        address.put("city", city);
-        address.put("state", state);
-        address.put("cep", cep);
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("designation", designation);
-        body.put("serviceType", "Link Dedicado");
-        body.put("contract", "CT-1");
-        body.put("clientCode", "CLI-9");
-        body.put("speedMbps", speed);
-        body.put("status", status);
-        body.put("address", address);
+        var address = IngestBodies.address("Av. Principal", "100", "Centro", city, state, cep).with("complement", "Sala 2");
+        var body = IngestBodies.service(accountId, designation).with("contract", "CT-1").with("clientCode", "CLI-9")
+                               .with("speedMbps", speed).with("status", status).with("address", address)
+                               .with("activatedOn", null).with("location", null);
         ingest("/api/ingest/services", body).expectStatus().isCreated();
     }
 

@@ -1,7 +1,7 @@
 package br.com.opera360.web.ingest;
 
 import br.com.opera360.testing.ApiTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import br.com.opera360.testing.IngestBodies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -12,21 +12,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static br.com.opera360.testing.IngestBodies.NDJSON;
+import static br.com.opera360.testing.IngestBodies.invoice;
+import static br.com.opera360.testing.IngestBodies.line;
+import static br.com.opera360.testing.IngestBodies.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/ingest/batch}: NDJSON lines ingested in order, each as its single call; bad lines reported. */
 class BatchIngestionApiTest extends ApiTest {
-    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate PAID_ON = LocalDate.of(2026, 3, 10);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -39,52 +41,19 @@ class BatchIngestionApiTest extends ApiTest {
         web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build();
     }
 
-    static String line(String type, Object data) {
-        try {
-            return JSON.writeValueAsString(Map.of("type", type, "data", data));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> batch(String body) {
         return web.post().uri("/api/ingest/batch").header("X-Api-Key", API_KEY).contentType(NDJSON).bodyValue(body)
                   .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** An account with its own id, as the ingesting system sends it in a batch. */
     static Map<String, Object> account(String accountId, String cnpj) {
-        return Map.of("accountId", accountId, "cnpj", cnpj, "companyName", "Lote " + cnpj,
-                "administrator", Map.of("name", "Adm Lote", "email", "lote-" + cnpj + "@cliente.com.br"));
+        return IngestBodies.account(cnpj, "Lote " + cnpj, "Adm Lote", "lote-" + cnpj + "@cliente.com.br").with("accountId", accountId);
     }
 
-    static Map<String, Object> invoice(String accountId, String number, String amount) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("number", number);
-        body.put("issueDate", "2026-03-01");
-        body.put("dueDate", "2026-03-20");
-        body.put("issuer", "M2M Telecomunicações S.A.");
-        body.put("items", List.of(Map.of("designation", "LINK-1", "serviceType", "Link Dedicado", "description", "Mensalidade",
-                "amount", new BigDecimal(amount))));
-        return body;
-    }
-
-    static Map<String, Object> payment(String accountId, String number, Object amount) {
-        return Map.of("accountId", accountId, "invoiceNumber", number, "amount", amount, "paidOn", "2026-03-10");
-    }
-
-    static Map<String, Object> service(String accountId, String designation) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("designation", designation);
-        body.put("serviceType", "Link Dedicado");
-        body.put("contract", "CT-1");
-        body.put("clientCode", "CLI-1");
-        body.put("speedMbps", 100);
-        body.put("status", "ACTIVE");
-        body.put("address", Map.of("street", "Av. Paulista", "number", "1000", "city", "São Paulo", "state", "SP", "cep", "01310-100"));
-        return body;
+    static Map<String, Object> payment(String accountId, String number, String amount) {
+        return IngestBodies.payment(accountId, number, amount, PAID_ON);
     }
 
     @SuppressWarnings("unchecked")
@@ -103,10 +72,10 @@ class BatchIngestionApiTest extends ApiTest {
                 line("invoice", invoice(accountId, "L-1", "999.00")),                         // 4 409
                 "{\"type\": \"invoice\", \"data\": {",                                        // 5 malformed
                 line("boleto", Map.of("accountId", accountId)),                               // 6 unknown type
-                line("payment", payment(accountId, "L-1", new BigDecimal("10.123"))),         // 7 more than 2 decimals
-                line("payment", payment(accountId, "NAO-EXISTE", new BigDecimal("10.00"))),   // 8 unknown invoice
+                line("payment", payment(accountId, "L-1", "10.123")),         // 7 more than 2 decimals
+                line("payment", payment(accountId, "NAO-EXISTE", "10.00")),   // 8 unknown invoice
                 "   ",                                                                        // 9 blank: skipped
-                line("payment", payment(accountId, "L-1", new BigDecimal("40.00"))),          // 10 accepted
+                line("payment", payment(accountId, "L-1", "40.00")),          // 10 accepted
                 line("service", service(accountId, "SRV-1")),                                 // 11 accepted
                 line("serviceChange", Map.of("accountId", accountId, "designation", "SRV-1", "speedMbps", 200)),  // 12 accepted
                 line("serviceChange", Map.of("accountId", accountId, "designation", "SRV-1", "speedMbps", 200)),  // 13 changes nothing
@@ -142,7 +111,7 @@ class BatchIngestionApiTest extends ApiTest {
         assertThat(rejected(result).get(0).get("detail")).isEqualTo(conflict.get("detail"));
         ingest("/api/ingest/accounts", account(accountId, cnpj)).expectStatus().isOk();
         ingest("/api/ingest/invoices", invoice(accountId, "L-1", "100.00")).expectStatus().isOk();
-        ingest("/api/ingest/payments", payment(accountId, "L-1", new BigDecimal("40.00"))).expectStatus().isOk();
+        ingest("/api/ingest/payments", payment(accountId, "L-1", "40.00")).expectStatus().isOk();
         ingest("/api/ingest/services", service(accountId, "SRV-1")).expectStatus().isOk();
         web.patch().uri("/api/ingest/services/SRV-1").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
            .bodyValue(Map.of("accountId", accountId, "speedMbps", 200)).exchange()
@@ -271,15 +240,15 @@ class BatchIngestionApiTest extends ApiTest {
         String a = account.accountId();
         String body = String.join("\n",
                 line("invoice", invoice(a, "M-1", "100.00")),                        // 1 accepted
-                line("payment", payment(a, "M-1", new BigDecimal("40.00"))),         // 2 accepted: amount due 60
-                line("payment", payment(a, "M-1", new BigDecimal("70.00"))),         // 3 409: more than the 60 due
+                line("payment", payment(a, "M-1", "40.00")),         // 2 accepted: amount due 60
+                line("payment", payment(a, "M-1", "70.00")),         // 3 409: more than the 60 due
                 line("invoice", invoice(a, "M-2", "50.00")),                         // 4 accepted
                 line("invoice", invoice(a, "M-1", "999.00")),                        // 5 409: other data for M-1
                 line("invoice", invoice("conta-que-nao-existe", "M-3", "10.00")),   // 6 404: unknown account
-                line("payment", payment(a, "M-1", new BigDecimal("60.00"))),         // 7 accepted: pays the rest
-                line("payment", payment(a, "M-1", new BigDecimal("60.00"))),         // 8 duplicate of line 7
-                line("payment", payment(a, "M-2", new BigDecimal("-1.00"))),         // 9 400
-                line("payment", payment(a, "M-1", new BigDecimal("0.01")))) + "\n"; // 10 409: already paid
+                line("payment", payment(a, "M-1", "60.00")),         // 7 accepted: pays the rest
+                line("payment", payment(a, "M-1", "60.00")),         // 8 duplicate of line 7
+                line("payment", payment(a, "M-2", "-1.00")),         // 9 400
+                line("payment", payment(a, "M-1", "0.01"))) + "\n"; // 10 409: already paid
 
         var result = batch(body);
 
@@ -292,8 +261,8 @@ class BatchIngestionApiTest extends ApiTest {
         assertThat(eventCount(a + ":M-1")).as("registration and the payments of lines 2 and 7").isEqualTo(3);
         assertThat(eventCount(a + ":M-2")).isEqualTo(1);
         assertThat(eventCount("conta-que-nao-existe:M-3")).isZero();
-        ingest("/api/ingest/payments", payment(a, "M-1", new BigDecimal("60.00"))).expectStatus().isOk();
-        ingest("/api/ingest/payments", payment(a, "M-1", new BigDecimal("70.00"))).expectStatus().isEqualTo(409);
+        ingest("/api/ingest/payments", payment(a, "M-1", "60.00")).expectStatus().isOk();
+        ingest("/api/ingest/payments", payment(a, "M-1", "70.00")).expectStatus().isEqualTo(409);
     }
 
     /** The identical batch again changes nothing: every line that was recorded is now a duplicate, the refused ones are refused again. */
@@ -304,7 +273,7 @@ class BatchIngestionApiTest extends ApiTest {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 300; i++) {
             body.append(line("invoice", invoice(a, "R-" + i, "100.00"))).append('\n');
-            body.append(line("payment", payment(a, "R-" + i, new BigDecimal(i % 10 == 0 ? "200.00" : "25.00")))).append('\n');
+            body.append(line("payment", payment(a, "R-" + i, i % 10 == 0 ? "200.00" : "25.00"))).append('\n');
         }
         var first = batch(body.toString());
         assertThat(first).containsEntry("accepted", 570).containsEntry("duplicates", 0);
@@ -329,14 +298,14 @@ class BatchIngestionApiTest extends ApiTest {
         try {
             String body = String.join("\n",
                     line("invoice", invoice(a, "B-1", "100.00")),                    // 1 chunk 1
-                    line("payment", payment(a, "B-9", new BigDecimal("1.00"))),      // 2 404: not yet there
+                    line("payment", payment(a, "B-9", "1.00")),      // 2 404: not yet there
                     line("invoice", invoice(a, "B-2", "100.00")),                    // 3
-                    line("payment", payment(a, "B-2", new BigDecimal("30.00"))),     // 4 chunk 2: invoice of line 3
-                    line("payment", payment(a, "B-1", new BigDecimal("100.00"))),    // 5 invoice of line 1
+                    line("payment", payment(a, "B-2", "30.00")),     // 4 chunk 2: invoice of line 3
+                    line("payment", payment(a, "B-1", "100.00")),    // 5 invoice of line 1
                     line("invoice", invoice(a, "B-9", "10.00")),                     // 6
-                    line("payment", payment(a, "B-9", new BigDecimal("1.00"))),      // 7 chunk 3: invoice of line 6
-                    line("payment", payment(a, "B-2", new BigDecimal("80.00"))),     // 8 409: 70 due after line 4
-                    line("payment", payment(a, "B-2", new BigDecimal("70.00")))) + "\n"; // 9
+                    line("payment", payment(a, "B-9", "1.00")),      // 7 chunk 3: invoice of line 6
+                    line("payment", payment(a, "B-2", "80.00")),     // 8 409: 70 due after line 4
+                    line("payment", payment(a, "B-2", "70.00"))) + "\n"; // 9
 
             var result = batch(body);
 

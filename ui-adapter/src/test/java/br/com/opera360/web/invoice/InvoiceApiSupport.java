@@ -11,6 +11,7 @@ import br.com.opera360.kernel.invoice.InvoiceSortField;
 import br.com.opera360.kernel.invoice.InvoiceStatus;
 import br.com.opera360.kernel.invoice.NfAccessKey;
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.testing.IngestBodies;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,15 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /** Ingests invoices through the API and reads them back through the query handlers (what the portal shows). */
@@ -51,69 +46,23 @@ abstract class InvoiceApiSupport extends ApiTest {
         return web.mutate().defaultHeaders(bearer(token)).build();
     }
 
+    /** An item of February 2026 described as "Mensalidade <designation>". */
     static Map<String, Object> item(String designation, String amount) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("designation", designation);
-        item.put("serviceType", "Link Dedicado");
-        item.put("description", "Mensalidade " + designation);
-        item.put("amount", new java.math.BigDecimal(amount));
-        item.put("periodStart", "2026-02-01");
-        item.put("periodEnd", "2026-02-28");
-        return item;
+        return IngestBodies.monthlyItem(designation, amount).with("description", "Mensalidade " + designation);
     }
 
     static Map<String, Object> invoice(String accountId, String number, LocalDate issueDate, LocalDate dueDate,
                                        List<Map<String, Object>> items) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("number", number);
-        body.put("issueDate", issueDate.toString());
-        body.put("dueDate", dueDate.toString());
-        body.put("issuer", "M2M Telecomunicações S.A.");
-        body.put("items", items);
-        return body;
+        return IngestBodies.invoice(accountId, number, issueDate, dueDate, items);
     }
 
+    /** Issued 20 days before it is due, one {@link #item} {@code LINK-<number>}. */
     static Map<String, Object> invoice(String accountId, String number, LocalDate dueDate, String amount) {
         return invoice(accountId, number, dueDate.minusDays(20), dueDate, List.of(item("LINK-" + number, amount)));
     }
 
     void registerInvoice(String accountId, String number, LocalDate dueDate, String amount) {
         ingest("/api/ingest/invoices", invoice(accountId, number, dueDate, amount)).expectStatus().isCreated();
-    }
-
-    static Map<String, Object> payment(String accountId, String number, String amount, LocalDate paidOn) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("invoiceNumber", number);
-        body.put("amount", new java.math.BigDecimal(amount));
-        body.put("paidOn", paidOn.toString());
-        return body;
-    }
-
-    static Map<String, Object> installment(int number, LocalDate dueDate, String amount) {
-        return Map.of("number", number, "dueDate", dueDate.toString(), "amount", new java.math.BigDecimal(amount));
-    }
-
-    static Map<String, Object> negotiation(String accountId, String id, List<String> invoices, LocalDate agreedOn,
-                                           List<Map<String, Object>> installments) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("negotiationId", id);
-        body.put("invoiceNumbers", invoices);
-        body.put("agreedOn", agreedOn.toString());
-        body.put("installments", installments);
-        return body;
-    }
-
-    static Map<String, Object> installmentPayment(String accountId, String id, int number, String amount, LocalDate paidOn) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("negotiationId", id);
-        body.put("installmentNumber", number);
-        body.put("amount", new java.math.BigDecimal(amount));
-        body.put("paidOn", paidOn.toString());
-        return body;
     }
 
     /** A valid NF-e access key: SP, 2026-03, the given CNPJ, model 55, series 1, the number, with its mod-11 digit. */
@@ -160,31 +109,6 @@ abstract class InvoiceApiSupport extends ApiTest {
     InvoicePage list(String accountId, Set<InvoiceStatus> statuses, InvoiceSortField sort, boolean ascending, int page, int size) {
         return queries.query(new FindInvoices(new AccountId(accountId), null, null, statuses, null, null, null, sort, ascending,
                 new PageRequest(page, size)), InvoicePage.class).join();
-    }
-
-    List<Integer> race(int n, IntFunction<Object[]> requests) throws Exception {
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(n);
-        try {
-            List<CompletableFuture<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Object[] request = requests.apply(i);
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return ingest((String) request[0], request[1]).returnResult(String.class).getStatus().value();
-                }, pool));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (var f : futures) statuses.add(f.get());
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static void sleep(long millis) {

@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.installment;
+import static br.com.opera360.testing.IngestBodies.installmentPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/invoices/{number}?asOf=}: the invoice as it stood at an instant, rebuilt from its events (AUDIT_VIEW). */

@@ -18,6 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.installment;
+import static br.com.opera360.testing.IngestBodies.installmentPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InvoiceIngestionApiTest extends InvoiceApiSupport {
@@ -178,10 +182,10 @@ class InvoiceIngestionApiTest extends InvoiceApiSupport {
         var account = newAccount();
         String acc = account.accountId();
         registerInvoice(acc, "F-RACE", TODAY.plusDays(10), "100.00");
-        var statuses = race(20, i -> {
+        var statuses = race(20, "/api/ingest/payments", i -> {
             var body = payment(acc, "F-RACE", "10.00", TODAY);
             body.put("paymentId", "PG-" + i);
-            return new Object[]{"/api/ingest/payments", body};
+            return body;
         });
         assertThat(Collections.frequency(statuses, 201)).isEqualTo(10);
         assertThat(Collections.frequency(statuses, 409)).isEqualTo(10);
@@ -312,9 +316,9 @@ class InvoiceIngestionApiTest extends InvoiceApiSupport {
         var account = newAccount();
         String acc = account.accountId();
         for (String n : List.of("F-R1", "F-R2", "F-R3")) registerInvoice(acc, n, TODAY.minusDays(20), "100.00");
-        var statuses = race(6, i -> new Object[]{"/api/ingest/negotiations", negotiation(acc, "NEG-R" + i,
+        var statuses = race(6, "/api/ingest/negotiations", i -> negotiation(acc, "NEG-R" + i,
                 i % 2 == 0 ? List.of("F-R1", "F-R2") : List.of("F-R3", "F-R2"), TODAY,
-                List.of(installment(1, TODAY.plusDays(10), "200.00")))});
+                List.of(installment(1, TODAY.plusDays(10), "200.00"))));
         assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
         assertThat(Collections.frequency(statuses, 409)).isEqualTo(5);
         int winner = statuses.indexOf(201);

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.installment;
+import static br.com.opera360.testing.IngestBodies.installmentPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The portal's invoice endpoints, signed in for real: JSON shapes, status details, files, 400/401/403/404/409. */

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.installment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the portal's invoice queries answer, read through the query handlers against the real embedded store. */

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.negotiation;
+import static br.com.opera360.testing.IngestBodies.installment;
+import static br.com.opera360.testing.IngestBodies.installmentPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pix by the portal, signed in for real: BR Code JSON, QR code images, the boleto híbrido, rights and tenancy. */

@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static br.com.opera360.testing.IngestBodies.invoice;
+import static br.com.opera360.testing.IngestBodies.item;
+import static br.com.opera360.testing.IngestBodies.payment;
+import static br.com.opera360.testing.IngestBodies.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -141,11 +145,9 @@ class ProjectionReplayApiTest extends ApiTest {
     void replaying_twice_in_a_row_gives_the_same_read_model() throws Exception {
         var account = newAccount();
         String number = "RPL-" + account.cnpj();
-        ingest("/api/ingest/invoices", Map.of("accountId", account.accountId(), "number", number, "issueDate", "2026-02-01",
-                "dueDate", "2026-02-20", "issuer", "Operadora", "items", List.of(Map.of("designation", "D-1",
-                        "serviceType", "Link Dedicado", "description", "Mensalidade", "amount", 300.00)))).expectStatus().isCreated();
-        ingest("/api/ingest/payments", Map.of("accountId", account.accountId(), "invoiceNumber", number, "amount", 100.00,
-                "paidOn", "2026-02-21")).expectStatus().isCreated();
+        ingest("/api/ingest/invoices", invoice(account.accountId(), number, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 20),
+                List.of(item("D-1", "300.00")))).expectStatus().isCreated();
+        ingest("/api/ingest/payments", payment(account.accountId(), number, "100.00", LocalDate.of(2026, 2, 21))).expectStatus().isCreated();
         String token = loginAsAdmin(account);
         awaitInvoiceDue(token, number, "200.0");
 
@@ -261,21 +263,5 @@ class ProjectionReplayApiTest extends ApiTest {
             assertThat(Instant.now()).as("invoice %s: %s", number, result.getResponseBody()).isBefore(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static Map<String, Object> service(String accountId, String designation) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("designation", designation);
-        body.put("serviceType", "Link Dedicado");
-        body.put("contract", "CT-2024-001");
-        body.put("clientCode", "CLI-77");
-        body.put("speedMbps", 100);
-        body.put("status", "ACTIVE");
-        body.put("activatedOn", "2025-11-03");
-        body.put("address", Map.of("street", "Av. Paulista", "number", "1000", "district", "Bela Vista",
-                "city", "São Paulo", "state", "SP", "cep", "01310-100"));
-        body.put("location", Map.of("lat", -23.561, "lon", -46.656));
-        return body;
     }
 }

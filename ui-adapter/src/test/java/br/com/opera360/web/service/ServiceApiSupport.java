@@ -7,12 +7,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Service bodies and waits for the (eventually consistent) read models. */
+/** Service requests (bodies: {@link br.com.opera360.testing.IngestBodies}) and waits for the (eventually consistent) read models. */
 abstract class ServiceApiSupport extends ApiTest {
 
     /** The build machine is shared: a first request (JIT, BCrypt) may take longer than WebTestClient's 5 s. */
@@ -21,55 +20,11 @@ abstract class ServiceApiSupport extends ApiTest {
         web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    static Map<String, Object> address(String street, String number, String district, String city, String state, String cep) {
-        Map<String, Object> a = new HashMap<>();
-        a.put("street", street);
-        a.put("number", number);
-        a.put("district", district);
-        a.put("city", city);
-        a.put("state", state);
-        a.put("cep", cep);
-        return a;
-    }
-
-    static Map<String, Object> paulista() {
-        var a = address("Av. Paulista", "1000", "Bela Vista", "São Paulo", "SP", "01310-100");
-        a.put("complement", "10º andar");
-        return a;
-    }
-
-    static Map<String, Object> location(double lat, double lon) {
-        return new HashMap<>(Map.of("lat", lat, "lon", lon));
-    }
-
-    /** A valid registration body, to be adjusted by each test. */
-    static Map<String, Object> service(String accountId, String designation) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountId", accountId);
-        body.put("designation", designation);
-        body.put("serviceType", "Link Dedicado");
-        body.put("contract", "CT-2024-001");
-        body.put("clientCode", "CLI-77");
-        body.put("speedMbps", 100);
-        body.put("status", "ACTIVE");
-        body.put("activatedOn", "2025-11-03");
-        body.put("address", paulista());
-        body.put("location", location(-23.561, -46.656));
-        return body;
-    }
-
-    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
-        Map<String, Object> copy = new HashMap<>(body);
-        if (value == null) copy.remove(key);
-        else copy.put(key, value);
-        return copy;
-    }
-
-    WebTestClient.ResponseSpec register(Map<String, Object> body) {
+    WebTestClient.ResponseSpec register(Map<String, ?> body) {
         return ingest("/api/ingest/services", body);
     }
 
-    WebTestClient.ResponseSpec patch(String designation, Map<String, Object> body) {
+    WebTestClient.ResponseSpec patch(String designation, Map<String, ?> body) {
         return web.patch().uri("/api/ingest/services/{d}", designation).header("X-Api-Key", API_KEY)
                   .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

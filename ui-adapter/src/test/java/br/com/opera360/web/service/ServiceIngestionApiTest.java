@@ -14,6 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
+import static br.com.opera360.testing.IngestBodies.address;
+import static br.com.opera360.testing.IngestBodies.paulista;
+import static br.com.opera360.testing.IngestBodies.location;
+import static br.com.opera360.testing.IngestBodies.service;
+import static br.com.opera360.testing.IngestBodies.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/ingest/services and PATCH /api/ingest/services/{designation}, read back through the portal. */

@@ -6,6 +6,11 @@ import org.springframework.http.MediaType;
 import java.util.List;
 import java.util.Map;
 
+import static br.com.opera360.testing.IngestBodies.address;
+import static br.com.opera360.testing.IngestBodies.paulista;
+import static br.com.opera360.testing.IngestBodies.location;
+import static br.com.opera360.testing.IngestBodies.service;
+import static br.com.opera360.testing.IngestBodies.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/services/map and /map/{cep}: one circle per CEP at the mean location, kept in step with moves. */

@@ -6,6 +6,9 @@ import org.springframework.http.MediaType;
 import java.util.List;
 import java.util.Map;
 
+import static br.com.opera360.testing.IngestBodies.address;
+import static br.com.opera360.testing.IngestBodies.service;
+import static br.com.opera360.testing.IngestBodies.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/services, /types and /{designation}: filters, pagination, tenancy and rights. */

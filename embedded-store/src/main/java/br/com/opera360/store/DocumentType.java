@@ -26,6 +26,11 @@ final class DocumentType extends BasicDataType<Document> {
     /** First byte of a BSON value; ObjectDataType's tags stop below 120. */
     static final byte BSON = (byte) 0xB5;
     private static final ObjectDataType LEGACY = new ObjectDataType();
+    /**
+     * A scratch buffer per writing thread: the stock BSON encoder writes only into a Netty {@code ByteBuf}, not into
+     * MVStore's {@code WriteBuffer}, so each value is encoded here first and copied; one buffer per thread instead of
+     * one allocation per value (MVStore calls this from its own background writer too).
+     */
     private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
 
     @Override

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+// Over 200 lines because: which generation a read or a write uses, its persisted state and the drop of the old one are
+// one object under one lock (see below).
 // One class because: which generation a read or a write uses, its persisted state and the drop of the old one change
 // together under this object's lock (start, finish, refresh); split, that lock would span classes. Static because Spring
 // Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and cannot be told who is writing,

@@ -734,6 +734,10 @@ class StoreDifferentialTest {
             long[] counters = stats.computeIfAbsent(kind, k -> new long[3]);
             counters[Outcomes.isError(expected.key()) ? 1 : 0]++;
             counters[2] += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (!expected.key().equals(actual.key()) && stockSortDefect(expected)) {
+                stats.computeIfAbsent(kind + " (stock sort defect, not compared)", k -> new long[3])[0]++;
+                return expected.key();
+            }
             if (!expected.key().equals(actual.key())) {
                 if (!failOnDifference) {
                     return "differ: stock " + expected + " ours " + actual;
@@ -741,6 +745,16 @@ class StoreDifferentialTest {
                 fail(message(description, expected.toString(), actual.toString()));
             }
             return expected.key();
+        }
+
+        /**
+         * Stock defect, not generated: the stock engine sorts with a comparator that is no total order on arrays of mixed
+         * types (an array compares as its smallest or largest element), so Java's TimSort may throw in the middle of a
+         * sort (seed 2076116071045719065, case #1091: {@code sort {tags: -1}}). There is no stock answer to compare
+         * ours with; our index order is total ({@code IndexEntryType}).
+         */
+        private static boolean stockSortDefect(Outcomes.Outcome stockOutcome) {
+            return Outcomes.isError(stockOutcome.key()) && stockOutcome.toString().contains("Comparison method violates its general contract");
         }
 
         /**

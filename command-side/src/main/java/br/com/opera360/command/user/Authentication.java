@@ -142,7 +142,7 @@ class Authentication {
         if (!challenges.consume(challenge.id(), now, MAX_WRONG_TOKENS)) return LoginConfirmation.refused();
         user.execute(u -> u.recordLoginSucceeded(challenge.id()));
         boolean mustChange = credentials.find(challenge.userId()).map(CredentialStore.StoredPassword::temporary).orElse(true);
-        CurrentUnitOfWork.get().afterCommit(uow -> sessions.open(cmd.sessionId(), challenge.userId(), challenge.accountId(), now));
+        CurrentUnitOfWork.get().afterCommit(uow -> sessions.open(cmd.sessionId(), challenge.userId(), challenge.accountId(), now, mustChange));
         log.info("User {} logged in", challenge.userId());
         return new LoginConfirmation(true, challenge.userId(), challenge.accountId(), user.version(), mustChange);
     }

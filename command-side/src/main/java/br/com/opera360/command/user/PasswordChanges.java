@@ -57,8 +57,10 @@ class PasswordChanges {
         String newHash = encoder.encode(cmd.newPassword().value());
         user.execute(User::recordPasswordChanged);
         CurrentUnitOfWork.get().afterCommit(uow -> {
+            // in this order: a crash in between leaves the kept session asking for a new password once more, never
+            // a temporary password that no session asks to change
             credentials.storePassword(userId, newHash, false);
-            sessions.endAllOfExcept(userId, cmd.sessionId());
+            sessions.keepOnlyAfterPasswordChange(userId, cmd.sessionId());
             log.info("User {} chose new credentials; their other sessions ended", userId);
         });
     }

@@ -30,11 +30,13 @@ public class TemporaryPasswords {
     private final SecureRandom random = new SecureRandom();
     private final PasswordEncoder encoder;
     private final CredentialStore credentials;
+    private final Sessions sessions;
     private final Mailer mailer;
 
-    public TemporaryPasswords(PasswordEncoder encoder, CredentialStore credentials, Mailer mailer) {
+    public TemporaryPasswords(PasswordEncoder encoder, CredentialStore credentials, Sessions sessions, Mailer mailer) {
         this.encoder = encoder;
         this.credentials = credentials;
+        this.sessions = sessions;
         this.mailer = mailer;
     }
 
@@ -59,6 +61,9 @@ public class TemporaryPasswords {
      */
     public void deliverAfterCommit(String userId, String password, Mail mail) {
         CurrentUnitOfWork.get().afterCommit(uow -> {
+            // the user's live sessions first: a crash in between asks them for a new password they need not choose,
+            // never leaves a temporary password that a live session could keep
+            sessions.requirePasswordChange(userId);
             credentials.storePassword(userId, encoder.encode(password), true);
             mailer.send(mail);
             log.info("Temporary credentials for user {} e-mailed to {}", userId, mail.to());

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /** The portal sessions as the request filter reads them; implemented by the identity store. */
 public interface LiveSessions {
-    /** The user of a live session; empty when unknown, ended or expired. */
-    Mono<String> userOf(String sessionId);
+    /** A live session; empty when unknown, ended or expired. */
+    Mono<LiveSession> find(String sessionId);
 
     /** How long an access token lives ({@code opera360.auth.session-lifetime}). */
     Duration lifetime();

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Bearer token → live session → the user's current access (active, profile's functionalities) and whether they still
- * hold a temporary password. Anything missing (ended or expired session, deactivated user) is one and the same 401.
+ * Bearer token → live session (with whether its user still holds a temporary password) → the user's current access
+ * (active, profile's functionalities). Anything missing (ended or expired session, deactivated user) is one and the same 401.
  */
 @Component
 class PortalAuthentication implements ReactiveAuthenticationManager {
@@ -41,16 +41,22 @@ class PortalAuthentication implements ReactiveAuthenticationManager {
     public Mono<Authentication> authenticate(Authentication bearer) {
         var presented = AccessTokens.Presented.of(String.valueOf(bearer.getCredentials()));
         String sessionId = presented.sessionId();
-        Mono<String> userOfSession = sessions.userOf(sessionId);
-        // The token names its user, so the session, the user's access and the password state are read side by side
-        // (one round trip on the request path); the session must belong to that very user.
+        Mono<LiveSession> session = sessions.find(sessionId);
+        // The token names its user, so the session (which also says whether a new password is due) and the user's
+        // access are read side by side (one round trip on the request path); the session must belong to that very user.
         Mono<Tuple2<UserAccess, Boolean>> state = presented.userHint()
-                .map(hint -> Mono.zip(userOfSession.filter(hint::equals), access(hint), credentials.mustChangePassword(hint))
-                                 .map(t -> Tuples.of(t.getT2(), t.getT3())))
-                .orElseGet(() -> userOfSession.flatMap(id -> Mono.zip(access(id), credentials.mustChangePassword(id))));
+                .map(hint -> Mono.zip(session.filter(s -> hint.equals(s.userId())), access(hint))
+                                 .flatMap(t -> mustChangePassword(t.getT1()).map(mustChange -> Tuples.of(t.getT2(), mustChange))))
+                .orElseGet(() -> session.flatMap(s -> Mono.zip(access(s.userId()), mustChangePassword(s))));
         return state.filter(t -> t.getT1().active())
                     .map(t -> toAuthentication(t.getT1(), t.getT2(), sessionId))
                     .switchIfEmpty(Mono.error(() -> new BadCredentialsException("no live session")));
+    }
+
+    /** From the session; a session opened before sessions recorded it asks the credentials. */
+    private Mono<Boolean> mustChangePassword(LiveSession session) {
+        return session.mustChangePassword() != null ? Mono.just(session.mustChangePassword())
+                : credentials.mustChangePassword(session.userId());
     }
 
     private Mono<UserAccess> access(String userId) {

@@ -6,9 +6,11 @@ import br.com.opera360.kernel.common.ProfileId;
 import br.com.opera360.kernel.common.UserId;
 import br.com.opera360.kernel.user.CreateUser;
 import br.com.opera360.testing.ApiTest;
+import br.com.opera360.web.security.AccessTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthenticationApiTest extends ApiTest {
     @Autowired
     CommandGateway commandGateway;
+    @Autowired
+    MongoTemplate mongo;
 
     private WebTestClient.ResponseSpec postLogin(String email, String password) {
         return web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
@@ -357,6 +361,53 @@ class AuthenticationApiTest extends ApiTest {
         problemOf(postLogin(userEmail, knownPassword(userEmail)), 401);
         String session = login(userEmail, temporary);
         web.get().uri("/api/me").headers(bearer(session)).exchange().expectBody().jsonPath("$.mustChangePassword").isEqualTo(true);
+    }
+
+    @Test
+    void a_session_already_open_when_a_temporary_password_is_issued_must_change_it_too() {
+        var account = newAccount();
+        String admin = loginAsAdmin(account);
+        String userEmail = createUser(admin, createProfile(admin, "Técnico", "SERVICES_VIEW"), "Tânia Técnica");
+        String open = loginAs(userEmail);
+        web.get().uri("/api/functionalities").headers(bearer(open)).exchange().expectStatus().isOk();
+        int adminMails = outbox().to(account.adminEmail()).size();
+
+        web.post().uri("/api/auth/forgot-password").contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("email", userEmail)).exchange().expectStatus().isAccepted();
+        String temporary = outbox().awaitCount(account.adminEmail(), adminMails + 1).get(adminMails).temporaryPassword();
+
+        // the session opened with the old password now holds a temporary one, like a session opened with it
+        web.get().uri("/api/me").headers(bearer(open)).exchange().expectStatus().isOk()
+           .expectBody().jsonPath("$.mustChangePassword").isEqualTo(true);
+        assertThat(problemOf(web.get().uri("/api/functionalities").headers(bearer(open)).exchange(), 403)).contains("senha temporária");
+        changePassword(open, temporary, "Outra#Senha7");
+        web.get().uri("/api/functionalities").headers(bearer(open)).exchange().expectStatus().isOk();
+    }
+
+    /** Sessions opened before they recorded the password state (an older version's data): the credentials decide. */
+    @Test
+    void a_session_stored_without_the_password_state_asks_the_credentials() {
+        var account = newAccount();
+        String changed = loginAsAdmin(account);
+        String userId = (String) web.get().uri("/api/me").headers(bearer(changed)).exchange().expectStatus().isOk()
+                                    .expectBody(Map.class).returnResult().getResponseBody().get("userId");
+        String secret = AccessTokens.secret();
+        Instant now = clock.instant();
+        mongo.insert(new org.bson.Document("_id", AccessTokens.sessionId(secret)).append("userId", userId)
+                .append("accountId", account.accountId()).append("createdAt", java.util.Date.from(now))
+                .append("expiresAt", java.util.Date.from(now.plus(Duration.ofHours(1)))), "sessions");
+        String legacy = AccessTokens.token(userId, secret);
+        web.get().uri("/api/functionalities").headers(bearer(legacy)).exchange().expectStatus().isOk();
+
+        var other = newAccount();
+        String temporaryHolder = (String) web.get().uri("/api/me").headers(bearer(login(other.adminEmail(), temporaryPasswordOf(other.adminEmail()))))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("userId");
+        String secret2 = AccessTokens.secret();
+        mongo.insert(new org.bson.Document("_id", AccessTokens.sessionId(secret2)).append("userId", temporaryHolder)
+                .append("accountId", other.accountId()).append("createdAt", java.util.Date.from(now))
+                .append("expiresAt", java.util.Date.from(now.plus(Duration.ofHours(1)))), "sessions");
+        assertThat(problemOf(web.get().uri("/api/functionalities").headers(bearer(AccessTokens.token(temporaryHolder, secret2))).exchange(), 403))
+                .contains("senha temporária");
     }
 
     @Test

@@ -32,6 +32,12 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
      * array inside an array) compare element by element, then by length; every other value as the stock sort does.
      */
     static int compareValues(Object a, Object b) {
+        // the common cases first, answered as the stock comparator answers them (it compares strings with
+        // String.compareTo, same-typed ints and longs by value) without its search for the BSON type order
+        if (a == b) return 0;
+        if (a instanceof String x && b instanceof String y) return x.compareTo(y);
+        if (a instanceof Integer x && b instanceof Integer y) return Integer.compare(x, y);
+        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
         if (a instanceof java.util.List<?> x && b instanceof java.util.List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
                 int c = compareValues(x.get(i), y.get(i));

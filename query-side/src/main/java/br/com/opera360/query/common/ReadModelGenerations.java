@@ -17,23 +17,20 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-// Over 200 lines because: which generation a read or a write uses, its persisted state and the drop of the old one are
-// one object under one lock (see below).
+// Over 200 lines because: which generation a read or a write uses and its persisted state change under one lock (see
+// below); dropping collections is GenerationCollections' job.
 // One class because: which generation a read or a write uses, its persisted state and the drop of the old one change
 // together under this object's lock (start, finish, refresh); split, that lock would span classes. Static because Spring
 // Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and cannot be told who is writing,
@@ -73,6 +70,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
     });
     private final MongoTemplate mongo;
     private final Map<String, List<ReadModel>> models = new LinkedHashMap<>();
+    private final GenerationCollections collections;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
     public record State(int active, Integer building) {
@@ -85,6 +83,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
     public ReadModelGenerations(MongoTemplate mongo, List<ReadModel> declarations) {
         this.mongo = mongo;
         for (ReadModel m : declarations) models.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m);
+        this.collections = new GenerationCollections(mongo, models);
         LIVE.add(this);
     }
 
@@ -132,7 +131,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
             State state = state(group);
             ensureIndexes(group, state.active());
             if (state.building() != null) ensureIndexes(group, state.building());
-            dropStale(group, state);
+            collections.dropStale(group, state);
         }
     }
 
@@ -176,10 +175,10 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
         State current = state(group);
         if (current.building() != null) {
             log.warn("Read model '{}': generation {} was being built; starting over", group, current.building());
-            drop(group, current.building());
+            collections.drop(group, current.building());
         }
         int next = Math.max(current.active(), current.building() == null ? 0 : current.building()) + 1;
-        drop(group, next);
+        collections.drop(group, next);
         ensureIndexes(group, next);
         inGeneration(group, next, reset);
         save(group, new State(current.active(), next));
@@ -191,7 +190,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
      * The rebuild has caught up: reads move to the new generation, and the old one is dropped after
      * the drop grace ({@code opera360.read-models.drop-grace}, 30 s), so that a read that resolved its collections just before the switch (a list's count and its
      * page are two calls) still finds the complete old generation. A process that stops meanwhile drops it on its
-     * next start ({@link #dropStale}).
+     * next start ({@link GenerationCollections#dropStale}).
      */
     public synchronized boolean finishBuilding(String group) {
         State current = state(group);
@@ -202,7 +201,7 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
             try {
                 synchronized (this) {
                     State now = state(group);
-                    if (now.active() != old && !Integer.valueOf(old).equals(now.building())) drop(group, old);
+                    if (now.active() != old && !Integer.valueOf(old).equals(now.building())) collections.drop(group, old);
                 }
                 log.info("Read model '{}': generation {} dropped", group, old);
             } catch (RuntimeException e) {
@@ -233,35 +232,5 @@ public class ReadModelGenerations implements SmartInitializingSingleton, Disposa
         mongo.upsert(query(where("_id").is(group)),
                 new Update().set("active", state.active()).set("building", state.building()), STATE);
         states.put(group, state);
-    }
-
-    private List<String> baseCollections(String group) {
-        Set<String> names = new LinkedHashSet<>();
-        models.getOrDefault(group, List.of()).forEach(m -> names.addAll(m.collections()));
-        return List.copyOf(names);
-    }
-
-    private void drop(String group, int generation) {
-        for (String base : baseCollections(group)) {
-            String name = name(base, generation);
-            if (mongo.collectionExists(name)) mongo.dropCollection(name);
-        }
-    }
-
-    /** Collections of generations that are neither active nor building (left by a crash during a switch). */
-    private void dropStale(String group, State state) {
-        Set<String> existing = mongo.getCollectionNames();
-        for (String base : baseCollections(group)) {
-            Pattern generationOf = Pattern.compile(Pattern.quote(base) + "(?:_g(\\d+))?");
-            for (String name : existing) {
-                var m = generationOf.matcher(name);
-                if (!m.matches()) continue;
-                int generation = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
-                if (generation != state.active() && !Optional.ofNullable(state.building()).equals(Optional.of(generation))) {
-                    log.info("Read model '{}': dropping stale collection {}", group, name);
-                    mongo.dropCollection(name);
-                }
-            }
-        }
     }
 }

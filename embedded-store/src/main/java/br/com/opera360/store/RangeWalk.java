@@ -31,8 +31,7 @@ final class RangeWalk {
     long count() {
         RootReference<IndexEntry, byte[]> root = snapshot.root(plan.index());
         long total = 0;
-        // an empty interval ($gt 5 and $lt 3) has its low bound after its high one
-        for (Plan.Range range : plan.ranges()) total += Math.max(0, insertionPoint(root, range.high()) - insertionPoint(root, range.low()));
+        for (Plan.Range range : plan.ranges()) total += size(root, range);
         return total;
     }
 
@@ -41,7 +40,7 @@ final class RangeWalk {
         List<Plan.Range> ranges = new ArrayList<>(plan.ranges());
         if (plan.reverse()) Collections.reverse(ranges);
         List<Iterator<IndexEntry>> cursors = new ArrayList<>(ranges.size());
-        for (Plan.Range range : ranges) cursors.add(rangeCursor(root, range, null));
+        for (Plan.Range range : ranges) cursors.add(rangeCursor(root, range, null, size(root, range)));
         if (plan.mergeFrom() < 0) return concat(cursors);
         return merge(cursors);
     }
@@ -52,21 +51,21 @@ final class RangeWalk {
         long low = insertionPoint(root, range.low()), high = insertionPoint(root, range.high());
         if (skip >= high - low) return Collections.emptyIterator();
         IndexEntry start = SnapshotPositions.keyAt(root, plan.reverse() ? high - 1 - skip : low + skip);
-        return rangeCursor(root, range, start, skip);
+        return rangeCursor(root, range, start, high - low - skip);
     }
 
-    private Iterator<IndexEntry> rangeCursor(RootReference<IndexEntry, byte[]> root, Plan.Range range, IndexEntry start) {
-        return rangeCursor(root, range, start, 0);
+    /** How many entries a range holds, by positions alone (0 for an empty interval, whose low bound is after its high one). */
+    private static long size(RootReference<IndexEntry, byte[]> root, Plan.Range range) {
+        return Math.max(0, insertionPoint(root, range.high()) - insertionPoint(root, range.low()));
     }
 
     /**
-     * The range's entries from {@code start} (or its first one), as many as its positions say: the counted B-tree
-     * gives the range's size in two descents, so the cursor runs without an end key, which MVStore would otherwise
-     * compare with every entry it passes (most of a long range walk's time, e.g. the summary's sums).
+     * {@code size} entries of the range from {@code start} (or its first one): the counted B-tree gives the range's size
+     * in two descents, so the cursor runs without an end key, which MVStore would otherwise compare with every entry
+     * it passes (most of a long range walk's time, e.g. the summary's sums).
      */
-    private Iterator<IndexEntry> rangeCursor(RootReference<IndexEntry, byte[]> root, Plan.Range range, IndexEntry start, long skip) {
-        long size = insertionPoint(root, range.high()) - insertionPoint(root, range.low()) - skip;
-        if (size <= 0) return Collections.emptyIterator();  // an empty interval has its low bound after its high one
+    private Iterator<IndexEntry> rangeCursor(RootReference<IndexEntry, byte[]> root, Plan.Range range, IndexEntry start, long size) {
+        if (size <= 0) return Collections.emptyIterator();
         IndexEntry from = start != null ? start : plan.reverse() ? range.high() : range.low();
         Iterator<IndexEntry> cursor = plan.index().entries().cursor(root, from, null, plan.reverse());
         return new Iterator<>() {

@@ -389,25 +389,24 @@ class AuthenticationApiTest extends ApiTest {
     void a_session_stored_without_the_password_state_asks_the_credentials() {
         var account = newAccount();
         String changed = loginAsAdmin(account);
-        String userId = (String) web.get().uri("/api/me").headers(bearer(changed)).exchange().expectStatus().isOk()
+        web.get().uri("/api/functionalities").headers(bearer(legacySessionOf(changed, account))).exchange().expectStatus().isOk();
+
+        var other = newAccount();
+        String temporary = login(other.adminEmail(), temporaryPasswordOf(other.adminEmail()));
+        assertThat(problemOf(web.get().uri("/api/functionalities").headers(bearer(legacySessionOf(temporary, other))).exchange(), 403))
+                .contains("senha temporária");
+    }
+
+    /** A second session of the signed-in user, stored as sessions were before they recorded the password state. */
+    private String legacySessionOf(String accessToken, TestAccount account) {
+        String userId = (String) web.get().uri("/api/me").headers(bearer(accessToken)).exchange().expectStatus().isOk()
                                     .expectBody(Map.class).returnResult().getResponseBody().get("userId");
         String secret = AccessTokens.secret();
         Instant now = clock.instant();
         mongo.insert(new org.bson.Document("_id", AccessTokens.sessionId(secret)).append("userId", userId)
                 .append("accountId", account.accountId()).append("createdAt", java.util.Date.from(now))
                 .append("expiresAt", java.util.Date.from(now.plus(Duration.ofHours(1)))), "sessions");
-        String legacy = AccessTokens.token(userId, secret);
-        web.get().uri("/api/functionalities").headers(bearer(legacy)).exchange().expectStatus().isOk();
-
-        var other = newAccount();
-        String temporaryHolder = (String) web.get().uri("/api/me").headers(bearer(login(other.adminEmail(), temporaryPasswordOf(other.adminEmail()))))
-                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("userId");
-        String secret2 = AccessTokens.secret();
-        mongo.insert(new org.bson.Document("_id", AccessTokens.sessionId(secret2)).append("userId", temporaryHolder)
-                .append("accountId", other.accountId()).append("createdAt", java.util.Date.from(now))
-                .append("expiresAt", java.util.Date.from(now.plus(Duration.ofHours(1)))), "sessions");
-        assertThat(problemOf(web.get().uri("/api/functionalities").headers(bearer(AccessTokens.token(temporaryHolder, secret2))).exchange(), 403))
-                .contains("senha temporária");
+        return AccessTokens.token(userId, secret);
     }
 
     @Test

@@ -72,7 +72,7 @@ class InvoiceIngestionApiTest extends InvoiceApiSupport {
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.detail").value(d -> assertThat((String) d).contains("F-3001"));
-        assertThat(details(account.accountId(), "F-3001").totalAmount()).isEqualByComparingTo("100.00");
+        assertThat(awaitInvoice(account.accountId(), "F-3001").totalAmount()).isEqualByComparingTo("100.00");
     }
 
     @Test

@@ -5,6 +5,7 @@ import br.com.opera360.kernel.user.FindUsers;
 import br.com.opera360.kernel.user.GetUser;
 import br.com.opera360.kernel.user.GetUserAccess;
 import br.com.opera360.kernel.user.UserAccess;
+import br.com.opera360.kernel.user.UserCompany;
 import br.com.opera360.kernel.user.UserDetails;
 import br.com.opera360.query.common.ProcessingGroups;
 import br.com.opera360.query.common.ReadModelGenerations;
@@ -13,11 +14,13 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,11 @@ class UserQueryHandler {
         return ReadModelGenerations.collection(ProcessingGroups.IDENTITY, "profiles");
     }
 
+    /** The companies joined to a user on every request (see {@link CompanyView}). */
+    static String companies() {
+        return ReadModelGenerations.collection(ProcessingGroups.IDENTITY, CompanyView.COLLECTION);
+    }
+
     private final ReactiveMongoTemplate mongo;
 
     UserQueryHandler(ReactiveMongoTemplate mongo) {
@@ -44,7 +52,7 @@ class UserQueryHandler {
 
     @QueryHandler
     CompletableFuture<UserDetails> handle(GetUser q) {
-        return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()))
+        return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()), false)
                 .map(UserWithProfile::details)
                 .toFuture();
     }
@@ -73,38 +81,47 @@ class UserQueryHandler {
 
     /**
      * On every portal request: one round trip, the user's view joined with its profile ({@code $lookup} on the
-     * profile's {@code _id}), so a profile's new rights apply on the user's next request.
+     * profile's {@code _id}), so a profile's new rights apply on the user's next request, and with its company (for
+     * {@code /api/me}).
      */
     @QueryHandler
     CompletableFuture<UserAccess> handle(GetUserAccess q) {
-        return userWithProfile(where("_id").is(q.userId().value()))
+        return userWithProfile(where("_id").is(q.userId().value()), true)
                 .map(u -> new UserAccess(u.user().id(), u.user().accountId(), "ACTIVE".equals(u.user().status()),
                         u.user().administrator(), u.user().profileId(),
                         u.profile() == null ? List.of() : u.profile().getList("functionalities", String.class, List.of()),
-                        u.user().version(), u.details()))
+                        u.user().version(), u.details(), u.company()))
                 .toFuture();
     }
 
-    private record UserWithProfile(UserView user, Document profile) {
+    private record UserWithProfile(UserView user, Document profile, UserCompany company) {
         UserDetails details() {
             return user.toDetails(profile == null ? null : profile.getString("name"));
         }
     }
 
-    /** One round trip: the user's view joined with its profile; a profile counts only within the user's own account. */
-    private Mono<UserWithProfile> userWithProfile(Criteria user) {
-        var join = Aggregation.newAggregation(
+    /**
+     * One round trip: the user's view joined with its profile (a profile counts only within the user's own account)
+     * and, if asked, its company.
+     */
+    private Mono<UserWithProfile> userWithProfile(Criteria user, boolean withCompany) {
+        var stages = new ArrayList<AggregationOperation>(List.of(
                 Aggregation.match(user),
                 Aggregation.limit(1),
-                Aggregation.lookup(profiles(), "profileId", "_id", "profile"));
-        return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
+                Aggregation.lookup(profiles(), "profileId", "_id", "profile")));
+        if (withCompany) stages.add(Aggregation.lookup(companies(), "accountId", "_id", "company"));
+        return mongo.aggregate(Aggregation.newAggregation(stages), mongo.getCollectionName(UserView.class), Document.class)
                     .next()
                     .map(doc -> {
                         UserView view = mongo.getConverter().read(UserView.class, doc);
                         Document profile = doc.getList("profile", Document.class, List.of()).stream()
                                               .filter(p -> view.accountId().equals(p.getString("accountId")))
                                               .findFirst().orElse(null);
-                        return new UserWithProfile(view, profile);
+                        UserCompany company = doc.getList("company", Document.class, List.of()).stream()
+                                                 .findFirst()
+                                                 .map(c -> mongo.getConverter().read(CompanyView.class, c).toCompany())
+                                                 .orElse(null);
+                        return new UserWithProfile(view, profile, company);
                     });
     }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The users view of the {@value ProcessingGroups#IDENTITY} processing group (see {@link ReadModel}). */
+/** The users view, and the companies joined to it, of the {@value ProcessingGroups#IDENTITY} processing group (see {@link ReadModel}). */
 @Component
 class UserReadModel implements ReadModel {
 
@@ -20,7 +20,7 @@ class UserReadModel implements ReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of(UserView.COLLECTION);
+        return List.of(UserView.COLLECTION, CompanyView.COLLECTION);
     }
 
     @Override

@@ -67,7 +67,7 @@ class PortalAuthentication implements ReactiveAuthenticationManager {
         Set<Functionality> functionalities = access.functionalities().stream().filter(CODES::contains)
                                                    .map(Functionality::valueOf).collect(Collectors.toSet());
         var user = new PortalUser(new UserId(access.userId()), new AccountId(access.accountId()), functionalities,
-                access.administrator(), mustChange, sessionId, access.details());
+                access.administrator(), mustChange, sessionId, access.details(), access.company());
         var authorities = functionalities.stream().map(f -> new SimpleGrantedAuthority(f.name())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }

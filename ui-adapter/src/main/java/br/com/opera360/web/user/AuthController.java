@@ -11,6 +11,7 @@ import br.com.opera360.kernel.user.LoginConfirmation;
 import br.com.opera360.kernel.user.LoginOutcome;
 import br.com.opera360.kernel.user.ProfileRef;
 import br.com.opera360.kernel.user.UserAccess;
+import br.com.opera360.kernel.user.UserCompany;
 import br.com.opera360.kernel.user.UserDetails;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.security.AccessTokens;
@@ -125,13 +126,19 @@ class AuthController {
     @Operation(summary = "O usuário logado, sua empresa e suas funcionalidades")
     @GetMapping("/api/me")
     Mono<Me> me(@AuthenticationPrincipal PortalUser user) {
-        // the user was read with the request's access check; only the company is read here
+        // the user and its company were read with the request's access check, in the same round trip
         UserDetails u = user.details();
         List<String> functionalities = Arrays.stream(Functionality.values()).filter(user.functionalities()::contains)
                                              .map(Enum::name).toList();
+        return company(user).map(c -> new Me(u.id(), u.name(), u.email(), user.accountId().value(), c.name(), c.cnpj(),
+                user.administrator(), u.profile(), functionalities, user.mustChangePassword()));
+    }
+
+    /** A read model built before the identity group kept companies has none: then the account view answers. */
+    private Mono<UserCompany> company(PortalUser user) {
+        if (user.company() != null) return Mono.just(user.company());
         return Mono.fromFuture(() -> queries.query(new GetAccount(user.accountId()), AccountDetails.class))
-                   .defaultIfEmpty(new AccountDetails(user.accountId().value(), null, null, null, null, null, null))
-                   .map(a -> new Me(u.id(), u.name(), u.email(), user.accountId().value(), a.companyName(), a.cnpj(),
-                           user.administrator(), u.profile(), functionalities, user.mustChangePassword()));
+                   .map(a -> new UserCompany(a.companyName(), a.cnpj()))
+                   .defaultIfEmpty(new UserCompany(null, null));
     }
 }

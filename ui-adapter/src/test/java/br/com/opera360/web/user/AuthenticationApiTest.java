@@ -5,12 +5,17 @@ import br.com.opera360.kernel.common.Email;
 import br.com.opera360.kernel.common.ProfileId;
 import br.com.opera360.kernel.common.UserId;
 import br.com.opera360.kernel.user.CreateUser;
+import br.com.opera360.query.common.ReadModelGenerations;
 import br.com.opera360.testing.ApiTest;
 import br.com.opera360.web.security.AccessTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -433,6 +438,32 @@ class AuthenticationApiTest extends ApiTest {
                       .containsEntry("administrator", true).containsEntry("mustChangePassword", false)
                       .containsEntry("profile", Map.of("id", ((Map<?, ?>) me.get("profile")).get("id"), "name", "Administrador"));
         assertThat((List<?>) me.get("functionalities")).hasSize(10);
+    }
+
+    @Test
+    void me_reads_the_company_with_the_user_and_falls_back_to_the_account_view_when_the_users_read_model_lacks_it()
+            throws InterruptedException {
+        var account = newAccount();
+        String session = loginAsAdmin(account);
+        var byId = Query.query(Criteria.where("_id").is(account.accountId()));
+        String accounts = ReadModelGenerations.collection("account", "accounts");
+        String companies = ReadModelGenerations.collection("identity", "companies");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // the account view is another projection: change it once it is there
+        while (mongo.updateFirst(byId, Update.update("companyName", "Só na conta"), accounts).getMatchedCount() == 0) {
+            assertThat(System.nanoTime()).as("account view written").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        // the copy read with the user answers: the account view is not read
+        assertThat(me(session)).containsEntry("companyName", "Cliente " + account.cnpj()).containsEntry("cnpj", account.cnpj());
+        // a users' read model built before it kept companies: the account view answers
+        assertThat(mongo.remove(byId, companies).getDeletedCount()).isEqualTo(1);
+        assertThat(me(session)).containsEntry("companyName", "Só na conta").containsEntry("cnpj", account.cnpj());
+    }
+
+    private Map<String, Object> me(String session) {
+        return web.get().uri("/api/me").headers(bearer(session)).exchange().expectStatus().isOk()
+                  .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
     }
 
     @Test

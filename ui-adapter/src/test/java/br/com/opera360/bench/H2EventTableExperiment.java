@@ -16,7 +16,9 @@ import java.util.UUID;
  * does, once per column type given, each in a fresh file. Not a test; run it as a single source file:
  * {@code java -Dtypes=BLOB,VARBINARY,BLOB,VARBINARY -cp ~/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar
  * ui-adapter/src/test/java/br/com/opera360/bench/H2EventTableExperiment.java 20000}. The first round also warms the
- * JIT: alternate the types and ignore it. {@code -Dnoeid=true} drops the unique index on the (random) event id.
+ * JIT: alternate the types and ignore it. {@code -Dnoeid=true} drops the unique index on the event id;
+ * {@code -Dids=random,ordered} runs each type with random event ids (Axon's default factory) and with time-ordered
+ * ones (UUIDv7, {@code TimeOrderedIdentifierFactory}).
  */
 public class H2EventTableExperiment {
     public static void main(String[] args) throws Exception {
@@ -27,7 +29,10 @@ public class H2EventTableExperiment {
                 + "\"description\":\"Mensalidade\",\"amount\":100.00,\"periodStart\":\"2026-02-01\",\"periodEnd\":\"2026-02-28\"}],\"totalAmount\":100.00,"
                 + "\"pad\":\"" + "x".repeat(200) + "\"}").getBytes();
         byte[] meta = "{\"actor\":\"system:ingest\",\"source\":\"ingest\",\"correlationId\":\"0b7c8f5e-3f0e-4a38-9f41-1b2b3c4d5e6f\"}".getBytes();
-        for (String type : System.getProperty("types", "BLOB,VARBINARY").split(",")) {
+        for (String type : System.getProperty("types", "BLOB,VARBINARY").split(","))
+          for (String ids : System.getProperty("ids", "random").split(",")) {
+            boolean ordered = ids.equals("ordered");
+            var uuids = com.fasterxml.uuid.Generators.timeBasedEpochGenerator();
             Path dir = Files.createTempDirectory("h2-event-table");
             try (Connection c = DriverManager.getConnection("jdbc:h2:retry:" + dir + "/events;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
                 try (Statement s = c.createStatement()) {
@@ -44,7 +49,7 @@ public class H2EventTableExperiment {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, "
                         + "type, timeStamp, payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (int i = 0; i < rows; i++) {
-                        ps.setString(1, UUID.randomUUID().toString());
+                        ps.setString(1, (ordered ? uuids.generate() : UUID.randomUUID()).toString());
                         ps.setString(2, "acc:R" + i);
                         ps.setLong(3, 0);
                         ps.setString(4, "Invoice");
@@ -79,8 +84,8 @@ public class H2EventTableExperiment {
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT");
                 }
-                System.out.printf(Locale.ROOT, "%-9s insert %d rows %.2f s = %.0f rows/s; read back 100 at a time %.2f s = %.0f rows/s; file %.1f MB%n",
-                        type, rows, insert, rows / insert, read, rows / read, Files.size(dir.resolve("events.mv.db")) / 1e6);
+                System.out.printf(Locale.ROOT, "%-9s %-7s insert %d rows %.2f s = %.0f rows/s; read back 100 at a time %.2f s = %.0f rows/s; file %.1f MB%n",
+                        type, ids, rows, insert, rows / insert, read, rows / read, Files.size(dir.resolve("events.mv.db")) / 1e6);
             }
         }
     }

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>R3: sequential {@code RegisterInvoice} commands on the command gateway / single-event appends each committed
  * on its own (target >= 0.5).</li>
  * </ul>
- * Figures to stdout and target/bench/batch-ingestion.txt.
+ * Figures to stdout and target/bench/batch-ingestion.txt; the phase under way in target/bench/batch-ingestion.phase.
  */
 class BatchIngestionBenchmark extends ApiTest {
     static final int LINES = Integer.getInteger("bench.lines", 200_000);
@@ -85,20 +85,25 @@ class BatchIngestionBenchmark extends ApiTest {
         raw("warm1", 200, 1);
         awaitCaughtUp(List.of("invoice", "service", "audit"));
 
+        phase("raw");
         double rawSeconds = raw("raw-" + UUID.randomUUID().toString().substring(0, 6), LINES, chunkLines);
         awaitCaughtUp(List.of("invoice", "service", "audit"));
 
+        phase("batch");
         double batchSeconds = batch(newAccount().accountId(), "B", LINES);
+        phase("catch-up");
         long answered = System.nanoTime();
         double invoiceAfterAnswer = awaitCaughtUp(List.of("invoice"));
         awaitCaughtUp(List.of("service"));
         double serviceAfterAnswer = Latencies.secondsSince(answered);
         awaitCaughtUp(List.of("invoice", "service", "audit"));
 
+        phase("single");
         long[] latencies = new long[SINGLE];
         double singleSeconds = single(newAccount().accountId(), SINGLE, latencies);
         var single = Latencies.of(latencies);
 
+        phase("r3");
         double commandSeconds = sequentialCommands(newAccount().accountId(), R3);
         double appendSeconds = raw("r3-" + UUID.randomUUID().toString().substring(0, 6), R3, 1);
 
@@ -120,6 +125,13 @@ class BatchIngestionBenchmark extends ApiTest {
         Path out = Path.of("target/bench/batch-ingestion.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /** Names the phase under way in target/bench/batch-ingestion.phase, so that a profiler can be attached to one. */
+    private static void phase(String name) throws java.io.IOException {
+        Path file = Path.of("target/bench/batch-ingestion.phase");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, name);
     }
 
     private static String load() {

@@ -4,8 +4,12 @@ import br.com.opera360.command.common.Aggregates;
 import br.com.opera360.command.user.AccountFacts;
 import br.com.opera360.kernel.account.AccountRegistered;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What other features ask about an account. {@link #isRegistered} reads the first event of the account's stream
@@ -13,11 +17,15 @@ import org.springframework.stereotype.Component;
  * work ends, so every invoice and service ingested for one account at the same time would wait for the others'
  * commits. Aggregate ids share one space in the event store: the stream is an account's when it starts with
  * {@link AccountRegistered}. Events staged by the caller's unit of work count too (Axon's
- * {@code AbstractEventStore.readEvents}), so a batch line sees the account of an earlier line. The user
- * administration's questions (profiles, administrator) load the account: they decide on its current state.
+ * {@code AbstractEventStore.readEvents}), so a batch line sees the account of an earlier line. A registration is
+ * never undone, so a yes is remembered for the rest of the root unit of work (a batch chunk asks once per account,
+ * not once per line); if that unit rolls back, the memory goes with it. The user administration's questions
+ * (profiles, administrator) load the account: they decide on its current state.
  */
 @Component
 class EventSourcedAccountDirectory implements AccountDirectory, AccountFacts {
+    private static final String REGISTERED_IN_THIS_UNIT = EventSourcedAccountDirectory.class.getName() + ".registered";
+
     private final EventStore events;
     private final Repository<CustomerAccount> accounts;
 
@@ -28,8 +36,14 @@ class EventSourcedAccountDirectory implements AccountDirectory, AccountFacts {
 
     @Override
     public boolean isRegistered(String accountId) {
+        Set<String> known = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED_IN_THIS_UNIT, k -> new HashSet<>())
+                : new HashSet<>();
+        if (known.contains(accountId)) return true;
         var stream = events.readEvents(accountId, 0);
-        return stream.hasNext() && stream.peek().getPayload() instanceof AccountRegistered;
+        boolean registered = stream.hasNext() && stream.peek().getPayload() instanceof AccountRegistered;
+        if (registered) known.add(accountId);
+        return registered;
     }
 
     @Override

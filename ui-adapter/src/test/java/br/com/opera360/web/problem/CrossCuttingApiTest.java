@@ -114,6 +114,7 @@ class CrossCuttingApiTest extends ApiTest {
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                             .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests");
+        assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests",
+                "opera360_projection_lag{processor=\"invoice\"}", "opera360_projection_errors{processor=\"identity\"} 0.0");
     }
 }

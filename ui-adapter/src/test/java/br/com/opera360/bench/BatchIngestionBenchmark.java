@@ -68,7 +68,7 @@ class BatchIngestionBenchmark extends ApiTest {
     @Autowired
     EventStorageEngine storage;
 
-    @Value("${opera360.ingest.batch.chunk-lines:500}")
+    @Value("${opera360.ingest.batch.chunk-lines:200}") // the application's default (BatchSettings)
     int chunkLines;
 
     @LocalServerPort

@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("opera360.ingest.batch")
 class BatchSettings {
-    static final int DEFAULT_CHUNK_LINES = 500;
+    static final int DEFAULT_CHUNK_LINES = 200;
 
     private volatile DataSize maxBytes;
     private volatile int chunkLines = DEFAULT_CHUNK_LINES;

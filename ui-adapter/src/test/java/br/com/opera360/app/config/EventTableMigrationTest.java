@@ -83,12 +83,33 @@ class EventTableMigrationTest {
         engine.appendEvents(invoices("acc-new", 0, 10));
         start(dataSource);
         assertThat(columnTypes(dataSource)).containsOnly("BINARY VARYING");
+        assertThat(identityCache(dataSource)).isEqualTo(200);
         assertThat(engine.readEvents(null, false).count()).isEqualTo(10);
+    }
+
+    @Test
+    void a_store_created_with_h2s_default_identity_cache_takes_the_larger_one_at_start() {
+        DataSource dataSource = dataSource();
+        start(dataSource);
+        new JdbcTemplate(dataSource).execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex SET CACHE 32"); // as created before
+        engine(dataSource).appendEvents(invoices("acc-cache", 0, 5));
+        start(dataSource);
+        assertThat(identityCache(dataSource)).isEqualTo(200);
+        engine(dataSource).appendEvents(invoices("acc-cache", 5, 10));
+        assertThat(engine(dataSource).readEvents(null, false).map(e -> e.trackingToken().position().getAsLong()).toList())
+                .hasSize(10).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** How many identity values H2 takes at a time for the event table's global index. */
+    private static long identityCache(DataSource dataSource) {
+        return new JdbcTemplate(dataSource).queryForObject("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' "
+                + "AND TABLE_NAME = 'DOMAINEVENTENTRY' AND COLUMN_NAME = 'GLOBALINDEX'", Long.class);
     }
 
     private void assertMigrated(DataSource dataSource, List<Long> before) {
         var jdbc = new JdbcTemplate(dataSource);
         assertThat(columnTypes(dataSource)).containsOnly("BINARY VARYING");
+        assertThat(identityCache(dataSource)).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE '%" + EventTableMigration.SUFFIX + "'",
                 Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'DOMAINEVENTENTRY' AND INDEX_NAME = 'IX_EVENT_TIMESTAMP'",

@@ -4,6 +4,7 @@ import br.com.opera360.Opera360Application;
 import br.com.opera360.command.common.ConflictReportingCommandBus;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
@@ -63,6 +64,10 @@ class ProductionProfileWiringTest {
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
             assertThat(context.getBean(MongoTemplate.class).collectionExists("trackingtokens"))
                     .as("the token store's collection in the configured MongoDB").isTrue();
+            // the processors' gauges exist although Axon Server is unreachable, and read as unknown rather than failing
+            var lag = context.getBean(MeterRegistry.class).find("opera360.projection.lag").tag("processor", "invoice").gauge();
+            assertThat(lag).as("the invoice processor's lag gauge").isNotNull();
+            assertThat(lag.value()).isNaN();
 
             // Axon Server's event store is built with the configuration's upcaster chain (AxonServerBusAutoConfiguration):
             // that chain reads a revision-0 InvoiceRegistered as revision 1

@@ -27,18 +27,28 @@ class ProjectionMetrics {
         this.meters = meters;
     }
 
+    /** Registers by name only: in production Axon Server may not be reachable yet, and the start must not wait for it. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        for (ProjectionStatus status : projections.list()) {
-            gauge("opera360.projection.lag", "events behind the event store's head", status.name(), s -> s.lag());
-            gauge("opera360.projection.errors", "1 while a segment of the processor is in error", status.name(),
+        for (String processor : projections.names()) {
+            gauge("opera360.projection.lag", "events behind the event store's head", processor, s -> s.lag());
+            gauge("opera360.projection.errors", "1 while a segment of the processor is in error", processor,
                     s -> "ERROR".equals(s.status()) ? 1 : 0);
         }
     }
 
     private void gauge(String name, String description, String processor, ToDoubleFunction<ProjectionStatus> value) {
-        Gauge.builder(name, projections, ops -> ops.list().stream().filter(s -> s.name().equals(processor)).findFirst()
-                                                   .map(value::applyAsDouble).orElse(Double.NaN))
+        Gauge.builder(name, projections, ops -> read(ops, processor, value))
              .description(description).tag("processor", processor).register(meters);
+    }
+
+    /** NaN while the figure cannot be read (the event store unreachable): a scrape never fails for it. */
+    private static double read(ProjectionOperations ops, String processor, ToDoubleFunction<ProjectionStatus> value) {
+        try {
+            return ops.list().stream().filter(s -> s.name().equals(processor)).findFirst()
+                      .map(value::applyAsDouble).orElse(Double.NaN);
+        } catch (RuntimeException unreachable) {
+            return Double.NaN;
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +60,11 @@ public class ProjectionOperations implements SmartLifecycle {
 
     /** A replay that has started. */
     public record ReplayStarted(String name, int generation) {
+    }
+
+    /** The streaming processors' names, without asking the event store anything (it may not be reachable yet). */
+    public Set<String> names() {
+        return streamingProcessors().keySet();
     }
 
     public List<ProjectionStatus> list() {

@@ -38,6 +38,11 @@ public final class JarPortal {
         return http;
     }
 
+    /** The application's base URL ({@code http://127.0.0.1:<port>}). */
+    public String base() {
+        return base;
+    }
+
     public record Account(String accountId, String adminEmail) {
     }
 

@@ -1,21 +1,17 @@
 package br.com.opera360.app.config;
 
 import br.com.opera360.kernel.invoice.InvoiceRegistered;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.sql.init.SqlDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.autoconfigure.sql.init.SqlInitializationProperties;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -160,36 +156,21 @@ class EventTableMigrationTest {
         return jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry ORDER BY globalIndex", Long.class);
     }
 
-    /** What the application does at each start: the migration around the schema script. */
     private static void start(DataSource dataSource) {
-        new EmbeddedModeConfiguration().eventStoreSchema(dataSource, schema()).initializeDatabase();
+        EmbeddedEventStores.start(dataSource);
     }
 
     /** The schema script alone, without the migration around it. */
     private static SqlDataSourceScriptDatabaseInitializer script(DataSource dataSource) {
-        return new SqlDataSourceScriptDatabaseInitializer(dataSource, schema());
-    }
-
-    private static SqlInitializationProperties schema() {
-        var properties = new SqlInitializationProperties();
-        properties.setSchemaLocations(List.of("classpath:db/eventstore-h2.sql"));
-        properties.setMode(DatabaseInitializationMode.ALWAYS);
-        return properties;
+        return new SqlDataSourceScriptDatabaseInitializer(dataSource, EmbeddedEventStores.schema());
     }
 
     private DataSource dataSource() {
-        var dataSource = new JdbcDataSource();
-        // the application's settings (application.yml)
-        dataSource.setURL("jdbc:h2:retry:" + dir.resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        dataSource.setUser("sa");
-        return dataSource;
+        return EmbeddedEventStores.dataSource(dir.resolve("events"));
     }
 
     private static JdbcEventStorageEngine engine(DataSource dataSource) {
-        Serializer serializer = new AxonConfiguration().serializer(Jackson2ObjectMapperBuilder.json().build());
-        return JdbcEventStorageEngine.builder().connectionProvider(dataSource::getConnection)
-                                     .transactionManager(NoTransactionManager.INSTANCE)
-                                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
+        return EmbeddedEventStores.engine(dataSource);
     }
 
     private static List<DomainEventMessage<?>> invoices(String accountId, int from, int to) {

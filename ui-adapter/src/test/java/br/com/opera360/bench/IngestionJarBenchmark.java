@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>single-item ingestion ({@code POST /api/ingest/invoices}) by 16 concurrent clients: requests/s, p50, p99.</li>
  * </ul>
  * R3 (commands on the gateway in process) stays in {@link BatchIngestionBenchmark}. Figures to stdout and
- * target/bench/ingestion-jar.txt.
+ * target/bench/ingestion-jar.txt; the phase under way in target/bench/ingestion-jar.phase.
  */
 class IngestionJarBenchmark {
     static final int LINES = Integer.getInteger("bench.lines", 200_000);
@@ -85,6 +85,7 @@ class IngestionJarBenchmark {
         awaitCaughtUp(portal, List.of("invoice", "service"));
 
         var account = portal.registerAccount(ApiTest.newCnpj());
+        phase("batch");
         double batchSeconds = batch(portal, account.accountId(), "B", LINES);
         long answered = System.nanoTime();
         awaitCaughtUp(portal, List.of("invoice"));
@@ -93,9 +94,11 @@ class IngestionJarBenchmark {
         double serviceAfterAnswer = Latencies.secondsSince(answered);
         awaitCaughtUp(portal, List.of("invoice", "service", "audit"));
 
+        phase("single");
         long[] latencies = new long[SINGLE];
         double singleSeconds = single(portal, account.accountId(), SINGLE, latencies);
         var single = Latencies.of(latencies);
+        phase("done");
         app.stop();
 
         double rawRate = LINES / rawSeconds;
@@ -202,6 +205,11 @@ class IngestionJarBenchmark {
             assertThat(Instant.now()).as("projections %s: %s", names, list).isBefore(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /** Names the phase under way in target/bench/ingestion-jar.phase, so that a profiler can be attached to the jar during one. */
+    private static void phase(String name) throws java.io.IOException {
+        Files.writeString(Path.of("target", "bench", "ingestion-jar.phase"), name);
     }
 
     private static String load() {

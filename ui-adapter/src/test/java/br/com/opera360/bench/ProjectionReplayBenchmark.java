@@ -36,7 +36,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the command path), replays the "invoice" projection through {@code POST /api/ops/projections/invoice/replay} and
  * times it until the new read-model generation serves the reads; then appends N more and replays the 2N. The raw
  * baseline, in the same run: one {@code insertMany} of the same number of read-model-shaped documents into a scratch
- * collection. Reports events/s, the ratio replay/raw (target ≥ 0.5) and the ratio time(2N)/time(N) (target ≤ 2.1) to
+ * collection. Reports events/s, the ratio replay/raw (target ≥ 0.7, issue 14) and the ratio time(2N)/time(N) (target ≤ 2.1) to
  * stdout and target/bench/projection-replay.txt.
  */
 class ProjectionReplayBenchmark extends ApiTest {
@@ -67,7 +67,7 @@ class ProjectionReplayBenchmark extends ApiTest {
                 PROJECTION REPLAY ("invoice" group, %d and %d InvoiceRegistered events, one read-model document each)
                 replay N=%d:   %.1f s, %.0f events/s; raw insertMany of %d documents %.1f s, %.0f docs/s; ratio replay/raw %.2f
                 replay 2N=%d: %.1f s, %.0f events/s; raw insertMany of %d documents %.1f s, %.0f docs/s; ratio replay/raw %.2f
-                time(2N)/time(N) = %.2f (target <= 2.1); ratio target >= 0.5
+                time(2N)/time(N) = %.2f (target <= 2.1); ratio target >= 0.7
                 """, N, 2 * N,
                 N, first.seconds, first.perSecond(), N, firstRaw.seconds, firstRaw.perSecond(), first.perSecond() / firstRaw.perSecond(),
                 2 * N, second.seconds, second.perSecond(), 2 * N, secondRaw.seconds, secondRaw.perSecond(),

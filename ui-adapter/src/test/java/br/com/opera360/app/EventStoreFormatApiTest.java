@@ -61,6 +61,16 @@ class EventStoreFormatApiTest extends ApiTest {
         assertThat(metas).isNotEmpty();
     }
 
+    @Test
+    void stored_events_carry_time_ordered_identifiers() {
+        var account = newAccount();
+        List<String> ids = jdbc.queryForList("select eventIdentifier from DomainEventEntry where aggregateIdentifier = ? order by globalIndex",
+                String.class, account.accountId());
+        assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7));
+        // in the order they were stored, their millisecond prefixes never go back (so the unique index grows at its end)
+        assertThat(ids.stream().map(id -> id.replace("-", "").substring(0, 12)).toList()).isSorted();
+    }
+
     @Autowired
     org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine;
 

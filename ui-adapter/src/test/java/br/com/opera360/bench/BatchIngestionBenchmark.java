@@ -145,20 +145,23 @@ class BatchIngestionBenchmark extends ApiTest {
     /** {@code count} registrations of invoices of their own, appended straight to the storage engine, {@code per} events per transaction. */
     private double raw(String accountId, int count, int per) {
         long start = System.nanoTime();
-        for (int from = 0; from < count; from += per) {
-            List<EventMessage<?>> events = new ArrayList<>(per);
-            for (int i = from; i < Math.min(count, from + per); i++) {
-                String number = "R" + i;
-                String invoiceId = accountId + ":" + number;
-                var event = new InvoiceRegistered(invoiceId, accountId, number, ISSUED, DUE, "M2M Telecomunicações S.A.", null,
-                        List.of(new InvoiceRegistered.Item("LINK-" + number, "Link Dedicado", "Mensalidade", new BigDecimal("100.00"),
-                                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))), new BigDecimal("100.00"));
-                events.add(new GenericDomainEventMessage<>("Invoice", invoiceId, 0, event,
-                        MetaData.with("actor", "system:ingest").and("source", "ingest").and("correlationId", UUID.randomUUID().toString())));
-            }
-            storage.appendEvents(events);
-        }
+        for (int from = 0; from < count; from += per) storage.appendEvents(registrations(accountId, from, Math.min(count, from + per)));
         return Latencies.secondsSince(start);
+    }
+
+    /** The raw baselines' events: registrations {@code from} to {@code to} (exclusive) of invoices of their own. */
+    static List<EventMessage<?>> registrations(String accountId, int from, int to) {
+        List<EventMessage<?>> events = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            String number = "R" + i;
+            String invoiceId = accountId + ":" + number;
+            var event = new InvoiceRegistered(invoiceId, accountId, number, ISSUED, DUE, "M2M Telecomunicações S.A.", null,
+                    List.of(new InvoiceRegistered.Item("LINK-" + number, "Link Dedicado", "Mensalidade", new BigDecimal("100.00"),
+                            LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))), new BigDecimal("100.00"));
+            events.add(new GenericDomainEventMessage<>("Invoice", invoiceId, 0, event,
+                    MetaData.with("actor", "system:ingest").and("source", "ingest").and("correlationId", UUID.randomUUID().toString())));
+        }
+        return events;
     }
 
     private double batch(String accountId, String prefix, int lines) throws Exception {

@@ -3,17 +3,13 @@ package br.com.opera360.bench;
 import br.com.opera360.app.config.EmbeddedEventStores;
 import br.com.opera360.durability.AppProcess;
 import br.com.opera360.durability.JarPortal;
-import br.com.opera360.kernel.invoice.InvoiceRegistered;
 import br.com.opera360.testing.ApiTest;
 import br.com.opera360.testing.IngestBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,20 +126,9 @@ class IngestionJarBenchmark {
         return Latencies.secondsSince(start);
     }
 
-    private static void raw(org.axonframework.eventsourcing.eventstore.EventStorageEngine storage, String accountId, int count, int per) {
+    private static void raw(EventStorageEngine storage, String accountId, int count, int per) {
         for (int from = 0; from < count; from += per) {
-            List<EventMessage<?>> events = new ArrayList<>(per);
-            for (int i = from; i < Math.min(count, from + per); i++) {
-                String number = "R" + i;
-                String invoiceId = accountId + ":" + number;
-                var event = new InvoiceRegistered(invoiceId, accountId, number, IngestBodies.ISSUED, IngestBodies.DUE,
-                        "M2M Telecomunicações S.A.", null, List.of(new InvoiceRegistered.Item("LINK-" + number, "Link Dedicado",
-                        "Mensalidade", new BigDecimal("100.00"), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))),
-                        new BigDecimal("100.00"));
-                events.add(new GenericDomainEventMessage<>("Invoice", invoiceId, 0, event,
-                        MetaData.with("actor", "system:ingest").and("source", "ingest").and("correlationId", UUID.randomUUID().toString())));
-            }
-            storage.appendEvents(events);
+            storage.appendEvents(BatchIngestionBenchmark.registrations(accountId, from, Math.min(count, from + per)));
         }
     }
 

@@ -36,14 +36,17 @@ class EventSourcedAccountDirectory implements AccountDirectory, AccountFacts {
 
     @Override
     public boolean isRegistered(String accountId) {
-        Set<String> known = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED_IN_THIS_UNIT, k -> new HashSet<>())
-                : new HashSet<>();
+        if (!CurrentUnitOfWork.isStarted()) return readRegistered(accountId);
+        Set<String> known = CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED_IN_THIS_UNIT, k -> new HashSet<>());
         if (known.contains(accountId)) return true;
-        var stream = events.readEvents(accountId, 0);
-        boolean registered = stream.hasNext() && stream.peek().getPayload() instanceof AccountRegistered;
+        boolean registered = readRegistered(accountId);
         if (registered) known.add(accountId);
         return registered;
+    }
+
+    private boolean readRegistered(String accountId) {
+        var stream = events.readEvents(accountId, 0);
+        return stream.hasNext() && stream.peek().getPayload() instanceof AccountRegistered;
     }
 
     @Override

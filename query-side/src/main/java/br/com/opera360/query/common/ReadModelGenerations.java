@@ -31,7 +31,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 // Over 200 lines because: which generation a read or a write uses and its persisted state change under one lock (see
 // below); dropping collections is GenerationCollections' job.
-// One class because: which generation a read or a write uses, its persisted state and the drop of the old one change
+// One class because: which generation a read or a write uses, its persisted state and when to drop the old one change
 // together under this object's lock (start, finish, refresh); split, that lock would span classes. Static because Spring
 // Data resolves @Document collection names by a SpEL T(...) call that reaches no bean and cannot be told who is writing,
 // so the live instance is a static list and the writing group a ThreadLocal set by a handler interceptor.

@@ -14,13 +14,11 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ class UserQueryHandler {
 
     @QueryHandler
     CompletableFuture<UserDetails> handle(GetUser q) {
-        return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()), false)
+        return userWithProfile(where("_id").is(q.userId().value()).and("accountId").is(q.accountId().value()))
                 .map(UserWithProfile::details)
                 .toFuture();
     }
@@ -86,7 +84,7 @@ class UserQueryHandler {
      */
     @QueryHandler
     CompletableFuture<UserAccess> handle(GetUserAccess q) {
-        return userWithProfile(where("_id").is(q.userId().value()), true)
+        return userWithProfile(where("_id").is(q.userId().value()))
                 .map(u -> new UserAccess(u.user().id(), u.user().accountId(), "ACTIVE".equals(u.user().status()),
                         u.user().administrator(), u.user().profileId(),
                         u.profile() == null ? List.of() : u.profile().getList("functionalities", String.class, List.of()),
@@ -102,15 +100,15 @@ class UserQueryHandler {
 
     /**
      * One round trip: the user's view joined with its profile (a profile counts only within the user's own account)
-     * and, if asked, its company.
+     * and its company (both by {@code _id}, on the index).
      */
-    private Mono<UserWithProfile> userWithProfile(Criteria user, boolean withCompany) {
-        var stages = new ArrayList<AggregationOperation>(List.of(
+    private Mono<UserWithProfile> userWithProfile(Criteria user) {
+        var join = Aggregation.newAggregation(
                 Aggregation.match(user),
                 Aggregation.limit(1),
-                Aggregation.lookup(profiles(), "profileId", "_id", "profile")));
-        if (withCompany) stages.add(Aggregation.lookup(companies(), "accountId", "_id", "company"));
-        return mongo.aggregate(Aggregation.newAggregation(stages), mongo.getCollectionName(UserView.class), Document.class)
+                Aggregation.lookup(profiles(), "profileId", "_id", "profile"),
+                Aggregation.lookup(companies(), "accountId", "_id", "company"));
+        return mongo.aggregate(join, mongo.getCollectionName(UserView.class), Document.class)
                     .next()
                     .map(doc -> {
                         UserView view = mongo.getConverter().read(UserView.class, doc);

@@ -77,6 +77,30 @@ class ProjectionReplayApiTest extends ApiTest {
     }
 
     /**
+     * The identity group's replay rebuilds the company read with the user: the account view is given another name
+     * first, so {@code /api/me} could only show the registered one from the rebuilt copy.
+     */
+    @Test
+    void a_replay_of_the_identity_group_rebuilds_the_company_that_me_shows() throws Exception {
+        var account = newAccount();
+        String token = loginAsAdmin(account);
+        var byId = Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(account.accountId()));
+        var rename = org.springframework.data.mongodb.core.query.Update.update("companyName", "Só na conta");
+        Instant viewDeadline = Instant.now().plus(REPLAY_DEADLINE);
+        while (mongo.updateFirst(byId, rename, ReadModelGenerations.collection("account", "accounts")).getMatchedCount() == 0) {
+            assertThat(Instant.now()).as("account view written").isBefore(viewDeadline);
+            Thread.sleep(20);
+        }
+        int before = generation("identity");
+        replay("identity").expectStatus().isAccepted();
+        awaitReplayDone("identity", before + 1);
+
+        web.get().uri("/api/me").headers(bearer(token)).exchange().expectStatus().isOk().expectBody()
+           .jsonPath("$.companyName").isEqualTo("Cliente " + account.cnpj())
+           .jsonPath("$.cnpj").isEqualTo(account.cnpj());
+    }
+
+    /**
      * Readers hammer the service list of an account with N services while its projection is replayed: every answer
      * is 200 with all N services (the old generation serves until the new one has caught up), before, during and
      * after the switch.

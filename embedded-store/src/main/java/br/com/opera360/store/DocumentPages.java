@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
@@ -59,7 +60,8 @@ final class DocumentPages {
         };
     }
     static Iterator<Document> project(Iterator<Document> documents, Document projection, String idField, boolean copies) {
-        boolean project = projection != null && !projection.isEmpty();
+        UnaryOperator<Document> project = projection != null && !projection.isEmpty()
+                ? StockInternals.projection(projection, idField) : UnaryOperator.identity();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -70,7 +72,7 @@ final class DocumentPages {
             public Document next() {
                 Document document = documents.next();
                 if (copies) document = document.cloneDeeply();
-                return project ? StockInternals.project(document, projection, idField) : document;
+                return project.apply(document);
             }
         };
     }

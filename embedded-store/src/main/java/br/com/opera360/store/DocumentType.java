@@ -1,7 +1,6 @@
 package br.com.opera360.store;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,12 +16,13 @@ import java.util.Map;
 /**
  * How a collection's documents are stored in their MVStore map: as BSON (the wire protocol's own encoding, so every
  * value a client can store round-trips as it does over the wire), behind a tag byte that MVStore's
- * {@link ObjectDataType} never writes first. Files written before this type held Java-serialized documents (the
+ * {@link ObjectDataType} never writes first. A page read from the file holds its documents as {@link StoredDocument}s,
+ * their bytes undecoded until a document is read; a page written back (MVStore's chunk rewrite) copies those bytes. Files written before this type held Java-serialized documents (the
  * stock backend's {@code ObjectDataType}): those values still read through it, and are written back as BSON the next
  * time their page is rewritten. Java serialization wrote the class descriptors of every document into every value and
  * read them back each time: on a large export the store spent most of its time and allocation there.
  */
-final class DocumentType extends BasicDataType<Document> {
+final class DocumentType extends BasicDataType<Object> {
     /** First byte of a BSON value; ObjectDataType's tags stop below 120. */
     static final byte BSON = (byte) 0xB5;
     private static final ObjectDataType LEGACY = new ObjectDataType();
@@ -34,7 +34,12 @@ final class DocumentType extends BasicDataType<Document> {
     private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
 
     @Override
-    public void write(WriteBuffer buff, Document document) {
+    public void write(WriteBuffer buff, Object value) {
+        if (value instanceof StoredDocument stored) {
+            buff.put(BSON).put(stored.bson());
+            return;
+        }
+        Document document = (Document) value;
         ByteBuf encoded = BUFFERS.get();
         encoded.clear();
         BsonEncoder.encodeDocument(document, encoded);
@@ -42,27 +47,31 @@ final class DocumentType extends BasicDataType<Document> {
         if (encoded.capacity() > 1 << 20) BUFFERS.remove(); // a large document (a GridFS chunk) is not kept per thread
     }
 
+    /** A BSON value as its undecoded bytes; a legacy (Java-serialized) one decoded, as it always was. */
     @Override
-    public Document read(ByteBuffer buff) {
+    public Object read(ByteBuffer buff) {
         int start = buff.position();
-        if (buff.get(start) != BSON) return (Document) LEGACY.read(buff);
+        if (buff.get(start) != BSON) return LEGACY.read(buff);
         int length = buff.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start + 1);
-        ByteBuffer bson = buff.duplicate();
-        bson.position(start + 1).limit(start + 1 + length);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
-        buff.position(start + 1 + length);
-        return document;
+        byte[] bson = new byte[length];
+        buff.position(start + 1);
+        buff.get(bson);
+        return new StoredDocument(bson);
     }
 
     @Override
-    public Document[] createStorage(int size) {
-        return new Document[size];
+    public Object[] createStorage(int size) {
+        return new Object[size];
     }
 
-    /** The page cache's estimate of a document's heap: objects, map entries, strings and arrays, roughly as the JVM lays them out. */
+    /**
+     * The page cache's estimate of a value's heap: a stored document's bytes; a decoded one's objects, map entries,
+     * strings and arrays, roughly as the JVM lays them out.
+     */
     @Override
-    public int getMemory(Document document) {
-        return (int) Math.min(Integer.MAX_VALUE, memory(document));
+    public int getMemory(Object value) {
+        if (value instanceof StoredDocument stored) return 16 + 16 + stored.bson().length;
+        return (int) Math.min(Integer.MAX_VALUE, memory(value));
     }
 
     private static long memory(Object value) {

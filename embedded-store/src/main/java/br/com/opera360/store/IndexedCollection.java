@@ -2,6 +2,7 @@ package br.com.opera360.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryParameters;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -32,13 +34,44 @@ import java.util.stream.StreamSupport;
  */
 final class IndexedCollection extends H2Collection {
     private final StoreContext context;
-    private final MVMap<Object, Document> data;
+    /** Values are {@link StoredDocument}s or {@link Document}s: every read goes through {@link StoredDocument#of}. */
+    private final MVMap<Object, Object> data;
 
-    IndexedCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+    @SuppressWarnings("unchecked")
+    IndexedCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Object> data,
                       MVMap<String, Object> meta, StoreContext context) {
-        super(database, name, options, data, meta, context.registry());
+        // the stock class only writes documents into the map and reads them through the overrides below
+        super(database, name, options, (MVMap<Object, Document>) (MVMap<?, ?>) data, meta, context.registry());
         this.context = context;
         this.data = data;
+    }
+
+    // ---- the stock engine's reads of the document map, which holds stored documents too -----------------------
+
+    @Override
+    protected Document getDocument(Object position) {
+        return StoredDocument.of(data.get(position));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (data.remove(position) == null) throw new NoSuchElementException("No document with key " + position);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return data.entrySet().stream().map(e -> new DocumentWithPosition<>(StoredDocument.of(e.getValue()), e.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document sort, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> documents = isNaturalDescending(sort)
+                ? streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument)
+                : data.values().stream().map(StoredDocument::of);
+        return matchDocumentsFromStream(documents, query, sort, skip, limit, batchSize, fieldSelector);
     }
 
     // ---- reads -------------------------------------------------------------------------------------------------
@@ -192,7 +225,7 @@ final class IndexedCollection extends H2Collection {
             var root = snapshot.root(index);
             while (documents.hasNext()) {
                 documents.next();
-                Document document = documents.getValue();
+                Document document = StoredDocument.of(documents.getValue());
                 for (IndexEntry entry : index.entriesOf(document)) {
                     expected++;
                     if (org.h2.mvstore.SnapshotPositions.keyIndex(root, entry) < 0 && problems.size() < 10) {
@@ -214,7 +247,7 @@ final class IndexedCollection extends H2Collection {
         var documents = data.cursor(null);
         while (documents.hasNext()) {
             documents.next();
-            index.add(documents.getValue(), documents.getKey(), this);
+            index.add(StoredDocument.of(documents.getValue()), documents.getKey(), this);
         }
     }
 

@@ -72,8 +72,9 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = context().store().openMap(DATA_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+        // values: StoredDocument as read from the file, Document as written since (see DocumentType)
+        MVMap<Object, Object> data = context().store().openMap(DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, Object>().valueType(new DocumentType()));
         MVMap<String, Object> meta = context().store().openMap(META_PREFIX + fullName);
         IndexedCollection collection = new IndexedCollection(this, collectionName, options, data, meta, context());
         opened().add(collection);

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -66,7 +67,8 @@ final class PlanExecutor {
         if (sortInMemory) ordered = DocumentPages.sorted(source, orderBy, skip, limit);
         else if (skip > entrySkip) ordered = DocumentPages.skipping(source, skip - entrySkip);
         if (limit > 0) ordered = DocumentPages.limited(ordered, limit);
-        boolean project = projection != null && !projection.isEmpty();
+        UnaryOperator<Document> project = projection != null && !projection.isEmpty()
+                ? StockInternals.projection(projection, idField) : UnaryOperator.identity();
         Iterator<Document> result = ordered;
         return new Iterator<>() {
             @Override
@@ -81,7 +83,7 @@ final class PlanExecutor {
                 Document document = result.next();
                 source.returned++;
                 if (copies) document = document.cloneDeeply();
-                return project ? StockInternals.project(document, projection, idField) : document;
+                return project.apply(document);
             }
         };
     }
@@ -151,7 +153,7 @@ final class PlanExecutor {
 
     private Iterator<Document> matches(int skip) {
         if (!plan.usesIndex()) {
-            Cursor<Object, Document> cursor = snapshot.documents(plan.naturalReverse());
+            Cursor<Object, Object> cursor = snapshot.documents(plan.naturalReverse());
             return filtered(new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -161,7 +163,7 @@ final class PlanExecutor {
                 @Override
                 public Document next() {
                     cursor.next();
-                    return cursor.getValue();
+                    return StoredDocument.of(cursor.getValue());
                 }
             }, true);
         }

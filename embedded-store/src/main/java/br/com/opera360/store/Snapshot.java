@@ -17,12 +17,12 @@ import java.util.Map;
  */
 final class Snapshot implements AutoCloseable {
     private final MVStore store;
-    private final MVMap<Object, Document> data;
-    private final RootReference<Object, Document> dataRoot;
+    private final MVMap<Object, Object> data;
+    private final RootReference<Object, Object> dataRoot;
     private final Map<OrderedIndex, RootReference<IndexEntry, byte[]>> indexRoots = new IdentityHashMap<>();
     private MVStore.TxCounter usage;
 
-    Snapshot(MVStore store, MVMap<Object, Document> data, List<OrderedIndex> indexes) {
+    Snapshot(MVStore store, MVMap<Object, Object> data, List<OrderedIndex> indexes) {
         this.store = store;
         this.usage = store.registerVersionUsage();
         this.data = data;
@@ -31,10 +31,11 @@ final class Snapshot implements AutoCloseable {
     }
 
     Document document(Object id) {
-        return data.get(dataRoot.root, Missing.ofNullable(id));
+        return StoredDocument.of(data.get(dataRoot.root, Missing.ofNullable(id)));
     }
 
-    org.h2.mvstore.Cursor<Object, Document> documents(boolean reverse) {
+    /** The document map's entries; read each value through {@link StoredDocument#of}. */
+    org.h2.mvstore.Cursor<Object, Object> documents(boolean reverse) {
         return data.cursor(dataRoot, null, null, reverse);
     }
 

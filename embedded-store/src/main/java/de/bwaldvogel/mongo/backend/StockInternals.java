@@ -3,6 +3,7 @@ package de.bwaldvogel.mongo.backend;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The one adapter our embedded store keeps inside mongo-java-server's package (1.47.0, pinned in the parent pom):
@@ -13,9 +14,9 @@ public final class StockInternals {
     private StockInternals() {
     }
 
-    /** The stock {@code Projection} applied to one document. */
-    public static Document project(Document document, Document fields, String idField) {
-        return new Projection(fields, idField).projectDocument(document);
+    /** The stock {@code Projection} of a query, built once (it validates and classifies the fields) for all its documents. */
+    public static UnaryOperator<Document> projection(Document fields, String idField) {
+        return new Projection(fields, idField)::projectDocument;
     }
 
     /** The stock reply to a command that opens a cursor ({@code cursor.firstBatch}, {@code id}, {@code ns}). */

@@ -60,9 +60,38 @@ class DocumentTypeTest {
         var in = out.getBuffer();
         in.flip();
         assertThat(in.get(0)).isEqualTo(DocumentType.BSON);
-        assertThat(type.read(in)).isEqualTo(doc);
-        assertThat(type.read(in)).isEqualTo(doc);
+        assertThat(StoredDocument.of(type.read(in))).isEqualTo(doc);
+        assertThat(StoredDocument.of(type.read(in))).isEqualTo(doc);
         assertThat(in.remaining()).isZero();
         assertThat(type.getMemory(doc)).isGreaterThan(500);
+    }
+
+    @Test
+    void a_page_read_from_the_file_keeps_its_documents_as_bytes_and_writes_them_back_unchanged() {
+        var type = new DocumentType();
+        var doc = new Document("_id", "x").append("s", "ação").append("n", 42L)
+                .append("nested", new Document("a", List.of(1, "b"))).append("null", null);
+        var first = new org.h2.mvstore.WriteBuffer();
+        type.write(first, doc);
+        var bytes = first.getBuffer().flip();
+        byte[] written = new byte[bytes.remaining()];
+        bytes.duplicate().get(written);
+
+        Object read = type.read(bytes);
+        // not decoded by the read: a page of many documents costs its bytes, and the cache counts those
+        assertThat(read).isInstanceOf(StoredDocument.class);
+        assertThat(type.getMemory(read)).isBetween(written.length, written.length + 64).isLessThan(type.getMemory(doc));
+        // decoded afresh on each read: a caller that changes its copy never changes the stored one
+        Document decoded = StoredDocument.of(read);
+        assertThat(decoded).isEqualTo(doc);
+        decoded.put("s", "changed");
+        assertThat(StoredDocument.of(read)).isEqualTo(doc);
+        // a chunk rewrite writes the same bytes without decoding and encoding them again
+        var again = new org.h2.mvstore.WriteBuffer();
+        type.write(again, read);
+        var rewritten = again.getBuffer().flip();
+        byte[] copy = new byte[rewritten.remaining()];
+        rewritten.get(copy);
+        assertThat(copy).isEqualTo(written);
     }
 }

@@ -38,6 +38,8 @@ final class OrderedIndex extends Index<Object> {
     private final MVMap<IndexEntry, byte[]> entries;
     private final Map<String, Object> flags;
     private final String[] paths;
+    /** Per key: a top-level field ("accountId", not "items.sku"), read without the stock path parsing. */
+    private final boolean[] topLevel;
     private final boolean[] descending;
     private final boolean unique;
     private volatile boolean multikey;
@@ -48,6 +50,8 @@ final class OrderedIndex extends Index<Object> {
         this.store = store;
         this.flags = flags;
         this.paths = keys.stream().map(IndexKey::getKey).toArray(String[]::new);
+        this.topLevel = new boolean[paths.length];
+        for (int i = 0; i < paths.length; i++) topLevel[i] = !paths[i].contains(".") && !paths[i].equals("$");
         this.descending = new boolean[paths.length];
         for (int i = 0; i < paths.length; i++) descending[i] = !keys.get(i).isAscending();
         this.unique = unique;
@@ -90,14 +94,23 @@ final class OrderedIndex extends Index<Object> {
         return super.hasSameOptions(other) && other.isUnique() == unique;
     }
 
+    /**
+     * The value of key {@code i} in a document, as the stock {@code Utils.getSubdocumentValueCollectionAware} reads it.
+     * For a top-level field that is the document's own value or Missing; the stock call first splits the path with a
+     * regular expression, which was a quarter of the store's CPU time on inserts (every index, every document).
+     */
+    private Object valueAt(Document document, int i) {
+        return topLevel[i] ? document.getOrMissing(paths[i]) : Utils.getSubdocumentValueCollectionAware(document, paths[i]);
+    }
+
     /** The entries a document gives this index: one, or one per element of the array in an indexed field. */
     List<IndexEntry> entriesOf(Document document) {
-        Object id = Utils.getSubdocumentValue(document, ID_FIELD);
+        Object id = document.getOrMissing(ID_FIELD);
         Object[] values = new Object[paths.length];
         int arrayAt = -1;
         boolean anyValue = false;
         for (int i = 0; i < paths.length; i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, paths[i]);
+            Object value = valueAt(document, i);
             if (value instanceof Collection<?>) {
                 if (arrayAt >= 0) throw new CannotIndexParallelArraysError(List.of(paths[arrayAt], paths[i]));
                 arrayAt = i;
@@ -185,7 +198,7 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
         if (!unique) return;
-        Object id = Utils.getSubdocumentValue(oldDocument, ID_FIELD);
+        Object id = oldDocument.getOrMissing(ID_FIELD);
         for (IndexEntry entry : entriesOf(newDocument)) {
             IndexEntry existing = firstWithValues(entry.values);
             if (existing != null && !sameId(existing.id, id)) {

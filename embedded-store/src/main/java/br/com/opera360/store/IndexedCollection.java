@@ -63,6 +63,27 @@ final class IndexedCollection extends H2Collection {
         return data.entrySet().stream().map(e -> new DocumentWithPosition<>(StoredDocument.of(e.getValue()), e.getKey()));
     }
 
+    /**
+     * The documents' total BSON size ({@code collStats}, {@code dbStats}) is summed when asked. Tracked on every write
+     * as the stock engine does, it cost each insert, update and delete an encoding of the document only to measure it,
+     * plus a write to the collection's meta map; the product never asks for it.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected int getDataSize() {
+        // the stock constructor asks once, for a debug line, before this class has its map: no scan at each start
+        if (data == null) return 0;
+        long size = 0;
+        for (Object value : data.values()) {
+            size += value instanceof StoredDocument stored ? stored.bson().length : StockInternals.bsonSize((Document) value);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, size);
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document sort, int skip, int limit, int batchSize,
                                          Document fieldSelector) {

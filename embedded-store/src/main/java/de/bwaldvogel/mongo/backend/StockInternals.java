@@ -24,6 +24,11 @@ public final class StockInternals {
         return Utils.firstBatchCursorResponse(namespace, firstBatch, cursorId);
     }
 
+    /** A document's size as the stock engine counts it for {@code collStats}: its BSON encoding's length. */
+    public static int bsonSize(Document document) {
+        return Utils.calculateSize(document);
+    }
+
     /** Whether a document holds a value (null included) at a dotted path. */
     public static boolean hasValue(Document document, String path) {
         return Utils.hasSubdocumentValue(document, path);

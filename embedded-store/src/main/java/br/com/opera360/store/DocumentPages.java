@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.function.UnaryOperator;
 
 /** The last steps of a find, on documents: a sort the index could not give, skip, limit, projection. */
 final class DocumentPages {

@@ -17,10 +17,11 @@ import java.util.Map;
  * How a collection's documents are stored in their MVStore map: as BSON (the wire protocol's own encoding, so every
  * value a client can store round-trips as it does over the wire), behind a tag byte that MVStore's
  * {@link ObjectDataType} never writes first. A page read from the file holds its documents as {@link StoredDocument}s,
- * their bytes undecoded until a document is read; a page written back (MVStore's chunk rewrite) copies those bytes. Files written before this type held Java-serialized documents (the
- * stock backend's {@code ObjectDataType}): those values still read through it, and are written back as BSON the next
- * time their page is rewritten. Java serialization wrote the class descriptors of every document into every value and
- * read them back each time: on a large export the store spent most of its time and allocation there.
+ * their bytes undecoded until a document is read; a page written back (MVStore's chunk rewrite) copies those bytes.
+ * Files written before this type held Java-serialized documents (the stock backend's {@code ObjectDataType}): those
+ * values still read through it, and are written back as BSON the next time their page is rewritten. Java
+ * serialization wrote the class descriptors of every document into every value and read them back each time: on a
+ * large export the store spent most of its time and allocation there.
  */
 final class DocumentType extends BasicDataType<Object> {
     /** First byte of a BSON value; ObjectDataType's tags stop below 120. */

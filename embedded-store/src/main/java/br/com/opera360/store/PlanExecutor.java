@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 // Long because: it is one pipeline (walk, filter, fetch, sort, page, project) read top to bottom; stages with state of their own are already apart (RangeWalk, EntrySort, DocumentPages).
 // Over 200 lines because: one plan's execution over one snapshot (walk, covered filter, document reads, sort, skip/limit, fallback count) sharing that plan's state.

@@ -4,29 +4,26 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.StockInternals;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterators;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-// Long because: every read and write entry point of the stock H2Collection is overridden here together, so none bypasses the indexes.
-// Over 200 lines because: it overrides the stock H2Collection's read and write hooks one by one (a few lines each); planning and walking live in QueryPlanner and PlanExecutor.
+// Over 200 lines because: every read and write hook of the stock H2Collection is overridden here together (a few lines
+// each), so none bypasses the indexes or reads a stored document undecoded; planning and walking live in QueryPlanner
+// and PlanExecutor, checking an index against the documents in IndexAgreement.
 /**
  * A collection whose reads are planned on its {@link OrderedIndex}es and run on a {@link Snapshot} without holding the
  * collection's lock; writes keep the stock engine's per-collection lock, and the documents they hand to the stock update
@@ -78,9 +75,7 @@ final class IndexedCollection extends H2Collection {
         // the stock constructor asks once, for a debug line, before this class has its map: no scan at each start
         if (data == null) return 0;
         long size = 0;
-        for (Object value : data.values()) {
-            size += value instanceof StoredDocument stored ? stored.bson().length : StockInternals.bsonSize((Document) value);
-        }
+        for (Object value : data.values()) size += StoredDocument.bsonSize(value);
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 
@@ -190,20 +185,10 @@ final class IndexedCollection extends H2Collection {
     public Document handleDistinct(Document query) {
         String key = (String) query.get("key");
         Document filter = (Document) query.getOrDefault("query", new Document());
-        Set<Object> values = new TreeSet<>(ValueComparator.ascWithoutListHandling());
         try (Snapshot snapshot = snapshot()) {
-            Iterator<Document> documents = new PlanExecutor(plan(filter, null), snapshot, filter)
-                    .documents(null, 0, 0, null, getIdField(), false, sink(filter, null));
-            while (documents.hasNext()) {
-                Object value = Utils.getSubdocumentValueCollectionAware(documents.next(), key);
-                if (value instanceof Missing) continue;
-                if (value instanceof Collection<?> c) values.addAll(c);
-                else values.add(value);
-            }
+            return DistinctValues.of(new PlanExecutor(plan(filter, null), snapshot, filter)
+                    .documents(null, 0, 0, null, getIdField(), false, sink(filter, null)), key);
         }
-        Document response = new Document("values", values);
-        response.put("ok", 1.0);
-        return response;
     }
 
     private Plan plan(Document filter, Document sort) {
@@ -239,27 +224,9 @@ final class IndexedCollection extends H2Collection {
 
     /** Disagreements between one index and the documents, computed from a snapshot. */
     List<String> verify(OrderedIndex index) {
-        List<String> problems = new ArrayList<>();
         try (Snapshot snapshot = snapshot()) {
-            long expected = 0;
-            var documents = snapshot.documents(false);
-            var root = snapshot.root(index);
-            while (documents.hasNext()) {
-                documents.next();
-                Document document = StoredDocument.of(documents.getValue());
-                for (IndexEntry entry : index.entriesOf(document)) {
-                    expected++;
-                    if (org.h2.mvstore.SnapshotPositions.keyIndex(root, entry) < 0 && problems.size() < 10) {
-                        problems.add(getFullName() + " " + index.getName() + ": no entry for " + entry);
-                    }
-                }
-            }
-            long actual = org.h2.mvstore.SnapshotPositions.size(root);
-            if (actual != expected) {
-                problems.add(getFullName() + " " + index.getName() + ": " + actual + " entries for " + expected + " expected");
-            }
+            return IndexAgreement.problems(getFullName(), index, snapshot);
         }
-        return problems;
     }
 
     /** Builds one index again from the documents. */

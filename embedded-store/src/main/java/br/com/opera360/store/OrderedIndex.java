@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
@@ -22,8 +21,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-// Long because: the stock Index contract (add, remove, update, unique check, multikey) over one MVStore map must agree on one key layout.
-// Over 200 lines because: the index's whole contract toward the stock engine (entries on every write, unique checks, multikey, range walks, counts) on one MVStore map.
+// Over 200 lines because: the stock Index contract (entries on every write, unique checks, multikey, range walks,
+// counts) over one MVStore map must agree on one key layout; reading key values from documents is KeyPaths' job.
 /**
  * A persisted B-tree index over one or more document fields, unique or not, in MongoDB's comparison order. Entries are
  * {@code (values…, _id)} in an MVStore map of the same store as the documents, so they reach the file in the same
@@ -37,9 +36,8 @@ final class OrderedIndex extends Index<Object> {
     private final MVStore store;
     private final MVMap<IndexEntry, byte[]> entries;
     private final Map<String, Object> flags;
+    private final KeyPaths keyPaths;
     private final String[] paths;
-    /** Per key: a top-level field ("accountId", not "items.sku"), read without the stock path parsing. */
-    private final boolean[] topLevel;
     private final boolean[] descending;
     private final boolean unique;
     private volatile boolean multikey;
@@ -49,9 +47,8 @@ final class OrderedIndex extends Index<Object> {
         super(name, keys, sparse);
         this.store = store;
         this.flags = flags;
-        this.paths = keys.stream().map(IndexKey::getKey).toArray(String[]::new);
-        this.topLevel = new boolean[paths.length];
-        for (int i = 0; i < paths.length; i++) topLevel[i] = !paths[i].contains(".") && !paths[i].equals("$");
+        this.keyPaths = new KeyPaths(keys.stream().map(IndexKey::getKey).toArray(String[]::new));
+        this.paths = keyPaths.paths();
         this.descending = new boolean[paths.length];
         for (int i = 0; i < paths.length; i++) descending[i] = !keys.get(i).isAscending();
         this.unique = unique;
@@ -94,15 +91,6 @@ final class OrderedIndex extends Index<Object> {
         return super.hasSameOptions(other) && other.isUnique() == unique;
     }
 
-    /**
-     * The value of key {@code i} in a document, as the stock {@code Utils.getSubdocumentValueCollectionAware} reads it.
-     * For a top-level field that is the document's own value or Missing; the stock call first splits the path with a
-     * regular expression, which was a quarter of the store's CPU time on inserts (every index, every document).
-     */
-    private Object valueAt(Document document, int i) {
-        return topLevel[i] ? document.getOrMissing(paths[i]) : Utils.getSubdocumentValueCollectionAware(document, paths[i]);
-    }
-
     /** The entries a document gives this index: one, or one per element of the array in an indexed field. */
     List<IndexEntry> entriesOf(Document document) {
         Object id = document.getOrMissing(ID_FIELD);
@@ -110,7 +98,7 @@ final class OrderedIndex extends Index<Object> {
         int arrayAt = -1;
         boolean anyValue = false;
         for (int i = 0; i < paths.length; i++) {
-            Object value = valueAt(document, i);
+            Object value = keyPaths.valueAt(document, i);
             if (value instanceof Collection<?>) {
                 if (arrayAt >= 0) throw new CannotIndexParallelArraysError(List.of(paths[arrayAt], paths[i]));
                 arrayAt = i;

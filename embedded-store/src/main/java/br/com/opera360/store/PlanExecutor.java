@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.StockInternals;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.RootReference;
 import org.h2.mvstore.SnapshotPositions;
 
@@ -153,19 +152,7 @@ final class PlanExecutor {
 
     private Iterator<Document> matches(int skip) {
         if (!plan.usesIndex()) {
-            Cursor<Object, Object> cursor = snapshot.documents(plan.naturalReverse());
-            return filtered(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return cursor.hasNext();
-                }
-
-                @Override
-                public Document next() {
-                    cursor.next();
-                    return StoredDocument.of(cursor.getValue());
-                }
-            }, true);
+            return filtered(snapshot.documents(plan.naturalReverse()), true);
         }
         boolean positional = skip > 0 && canSkipByPosition();
         Iterator<IndexEntry> entries = positional ? walk.entriesFrom(skip) : walk.entries();

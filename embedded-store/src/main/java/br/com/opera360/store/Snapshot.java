@@ -7,6 +7,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RootReference;
 
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +35,21 @@ final class Snapshot implements AutoCloseable {
         return StoredDocument.of(data.get(dataRoot.root, Missing.ofNullable(id)));
     }
 
-    /** The document map's entries; read each value through {@link StoredDocument#of}. */
-    org.h2.mvstore.Cursor<Object, Object> documents(boolean reverse) {
-        return data.cursor(dataRoot, null, null, reverse);
+    /** Every document, in id order (or reversed), each decoded as it is reached. */
+    Iterator<Document> documents(boolean reverse) {
+        org.h2.mvstore.Cursor<Object, Object> cursor = data.cursor(dataRoot, null, null, reverse);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                cursor.next();
+                return StoredDocument.of(cursor.getValue());
+            }
+        };
     }
 
     long documentCount() {

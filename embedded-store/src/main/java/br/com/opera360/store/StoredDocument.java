@@ -1,5 +1,6 @@
 package br.com.opera360.store;
 
+import de.bwaldvogel.mongo.backend.StockInternals;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
@@ -23,6 +24,11 @@ final class StoredDocument {
     static Document of(Object value) {
         if (value instanceof StoredDocument stored) return stored.decode();
         return (Document) value;
+    }
+
+    /** A map value's size as the stock engine counts it for {@code collStats}: the length of its BSON encoding. */
+    static int bsonSize(Object value) {
+        return value instanceof StoredDocument stored ? stored.bson.length : StockInternals.bsonSize((Document) value);
     }
 
     Document decode() {

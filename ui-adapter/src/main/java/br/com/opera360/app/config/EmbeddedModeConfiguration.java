@@ -20,6 +20,9 @@ import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.autoconfigure.sql.init.SqlDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.autoconfigure.sql.init.SqlInitializationProperties;
 import org.springframework.beans.factory.annotation.Value;
+import br.com.opera360.web.common.GroupCommit;
+import br.com.opera360.web.common.GroupedIngestions;
+import br.com.opera360.web.common.SingleIngestions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -160,5 +163,14 @@ class EmbeddedModeConfiguration {
     @Bean
     StoreDurability embeddedStoreDurability(H2Backend readModelBackend) {
         return readModelBackend::commit;
+    }
+
+    /**
+     * Concurrent single-item ingestion requests committed together: H2 commits one transaction at a time, each
+     * written and synced on its own (see {@link GroupedIngestions}).
+     */
+    @Bean
+    SingleIngestions groupedIngestions(GroupCommit groupCommit, MeterRegistry meters) {
+        return new GroupedIngestions(groupCommit, meters);
     }
 }

@@ -1,6 +1,7 @@
 package br.com.opera360.app.config;
 
 import br.com.opera360.query.common.StoreDurability;
+import br.com.opera360.web.common.SingleIngestions;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -38,5 +39,14 @@ class ProductionModeConfiguration {
     @Bean
     StoreDurability mongoStoreDurability() {
         return () -> { };
+    }
+
+    /**
+     * Each single-item ingestion request is its own unit of work: Axon Server's bus routes it to the instance that
+     * owns its aggregate, and Axon Server batches the appends itself.
+     */
+    @Bean
+    SingleIngestions singleIngestions() {
+        return SingleIngestions.eachOnItsOwn();
     }
 }

@@ -8,6 +8,7 @@ import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
+import br.com.opera360.web.common.SingleIngestions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,9 +29,11 @@ import java.util.Map;
 class AccountIngestionController implements IngestionType.Provider {
     private final Commands commands;
     private final QueryGateway queries;
+    private final SingleIngestions ingestions;
 
-    AccountIngestionController(Commands commands, QueryGateway queries) {
+    AccountIngestionController(Commands commands, QueryGateway queries, SingleIngestions ingestions) {
         this.commands = commands;
+        this.ingestions = ingestions;
         this.queries = queries;
     }
 
@@ -42,7 +45,7 @@ class AccountIngestionController implements IngestionType.Provider {
     @Operation(summary = "Cadastra uma conta de cliente, o perfil Administrador e o usuário Administrador")
     @PostMapping(path = "/api/ingest/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> register(@RequestBody RegisterAccountRequest body) {
-        return account(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(account(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> account(RegisterAccountRequest body) {

@@ -2,6 +2,7 @@ package br.com.opera360.web.ingest;
 
 import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.web.common.Commands;
+import br.com.opera360.web.common.GroupCommit;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
 import br.com.opera360.web.problem.ApiExceptionHandler;

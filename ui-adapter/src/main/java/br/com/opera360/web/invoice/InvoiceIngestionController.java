@@ -4,6 +4,7 @@ import br.com.opera360.kernel.common.Ingested;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
+import br.com.opera360.web.common.SingleIngestions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -25,9 +26,11 @@ import java.util.function.Supplier;
 @Tag(name = "Ingestão: faturas", description = "Faturas, pagamentos, negociações e Notas Fiscais enviados pelo faturamento (X-Api-Key)")
 class InvoiceIngestionController implements IngestionType.Provider {
     private final Commands commands;
+    private final SingleIngestions ingestions;
 
-    InvoiceIngestionController(Commands commands) {
+    InvoiceIngestionController(Commands commands, SingleIngestions ingestions) {
         this.commands = commands;
+        this.ingestions = ingestions;
     }
 
     @Override
@@ -42,7 +45,7 @@ class InvoiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Registra uma fatura (201; reenvio idêntico 200; outros dados para o mesmo número 409)")
     @PostMapping("/invoices")
     Mono<ResponseEntity<Object>> invoice(@RequestBody RegisterInvoiceRequest body) {
-        return invoiceOf(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(invoiceOf(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> invoiceOf(RegisterInvoiceRequest body) {
@@ -53,7 +56,7 @@ class InvoiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Registra um pagamento de fatura")
     @PostMapping("/payments")
     Mono<ResponseEntity<Object>> payment(@RequestBody RecordPaymentRequest body) {
-        return paymentOf(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(paymentOf(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> paymentOf(RecordPaymentRequest body) {
@@ -69,7 +72,7 @@ class InvoiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Registra a negociação (parcelamento) de faturas pendentes")
     @PostMapping("/negotiations")
     Mono<ResponseEntity<Object>> negotiation(@RequestBody NegotiateInstallmentsRequest body) {
-        return negotiationOf(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(negotiationOf(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> negotiationOf(NegotiateInstallmentsRequest body) {
@@ -80,7 +83,7 @@ class InvoiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Registra o pagamento de uma parcela de negociação")
     @PostMapping("/installment-payments")
     Mono<ResponseEntity<Object>> installmentPayment(@RequestBody RecordInstallmentPaymentRequest body) {
-        return installmentPaymentOf(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(installmentPaymentOf(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> installmentPaymentOf(RecordInstallmentPaymentRequest body) {
@@ -92,7 +95,7 @@ class InvoiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Anexa a Nota Fiscal de uma fatura (o XML é guardado exatamente como enviado)")
     @PostMapping("/notas-fiscais")
     Mono<ResponseEntity<Object>> notaFiscal(@RequestBody AttachNotaFiscalRequest body) {
-        return notaFiscalOf(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(notaFiscalOf(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> notaFiscalOf(AttachNotaFiscalRequest body) {

@@ -6,6 +6,7 @@ import br.com.opera360.kernel.service.ServiceRegistration;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
+import br.com.opera360.web.common.SingleIngestions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,11 @@ import java.util.Map;
 @Tag(name = "Ingestão: serviços", description = "Serviços contratados e suas mudanças, enviados pelo provisionamento (X-Api-Key)")
 class ServiceIngestionController implements IngestionType.Provider {
     private final Commands commands;
+    private final SingleIngestions ingestions;
 
-    ServiceIngestionController(Commands commands) {
+    ServiceIngestionController(Commands commands, SingleIngestions ingestions) {
         this.commands = commands;
+        this.ingestions = ingestions;
     }
 
     /** A batch line's {@code serviceChange} data: the PATCH body plus the designation of its path. */
@@ -51,7 +54,7 @@ class ServiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Cadastra um serviço contratado (201; reenvio idêntico: 200)")
     @PostMapping(path = "/api/ingest/services", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> register(@RequestBody RegisterServiceRequest body) {
-        return service(body).map(IngestionAnswer::toResponse);
+        return ingestions.run(service(body)).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> service(RegisterServiceRequest body) {
@@ -63,7 +66,7 @@ class ServiceIngestionController implements IngestionType.Provider {
     @Operation(summary = "Registra mudanças de status, velocidade, endereço ou localização (ficam no histórico)")
     @PatchMapping(path = "/api/ingest/services/{designation}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> change(@PathVariable String designation, @RequestBody ChangeServiceRequest body) {
-        return changeOf(designation, body).map(IngestionAnswer::toResponse);
+        return ingestions.run(changeOf(designation, body)).map(IngestionAnswer::toResponse);
     }
 
     /** Always 200; recorded only when something changed. */

@@ -1,4 +1,4 @@
-package br.com.opera360.web.ingest;
+package br.com.opera360.web.common;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -34,12 +34,12 @@ import java.util.function.Function;
  * single calls do, so every line's answer is still the true one.
  */
 @Component
-class GroupCommit {
+public class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final TransactionManager transactions;
 
-    GroupCommit(TransactionManager transactions) {
+    public GroupCommit(TransactionManager transactions) {
         this.transactions = transactions;
     }
 
@@ -47,7 +47,7 @@ class GroupCommit {
      * Handles {@code items} in order on the calling (worker) thread and answers their results once they are
      * durable. {@code handle} must not throw for an item's own failure: it answers it.
      */
-    <T, R> List<R> run(List<T> items, Function<T, R> handle) {
+    public <T, R> List<R> run(List<T> items, Function<T, R> handle) {
         if (items.size() > 1) {
             try {
                 return inOneUnitOfWork(items, handle);

@@ -1,4 +1,4 @@
-package br.com.opera360.web.ingest;
+package br.com.opera360.web.common;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;

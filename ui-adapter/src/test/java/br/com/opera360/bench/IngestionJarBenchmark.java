@@ -77,6 +77,7 @@ class IngestionJarBenchmark {
         var warm = portal.registerAccount(ApiTest.newCnpj());
         batch(portal, warm.accountId(), "W", 5_000);
         single(portal, warm.accountId(), 1_000, new long[1_000]);
+        floor(portal, warm.accountId(), 1_000, new long[1_000]);
         awaitCaughtUp(portal, List.of("invoice", "service"));
 
         var account = portal.registerAccount(ApiTest.newCnpj());
@@ -93,6 +94,10 @@ class IngestionJarBenchmark {
         long[] latencies = new long[SINGLE];
         double singleSeconds = single(portal, account.accountId(), SINGLE, latencies);
         var single = Latencies.of(latencies);
+        phase("floor");
+        long[] floorLatencies = new long[SINGLE];
+        double floorSeconds = floor(portal, account.accountId(), SINGLE, floorLatencies);
+        var floor = Latencies.of(floorLatencies);
         phase("done");
         app.stop();
 
@@ -107,6 +112,8 @@ class IngestionJarBenchmark {
                 invoiceAfterAnswer, serviceAfterAnswer)
                 + String.format(Locale.ROOT, "single-item: %d POST /api/ingest/invoices by %d concurrent clients: %.1f s, %.0f requests/s, p50 %.1f ms, p99 %.1f ms (target >= 1,000 requests/s)%n",
                 SINGLE, CLIENTS, singleSeconds, SINGLE / singleSeconds, single.percentileMs(50), single.percentileMs(99))
+                + String.format(Locale.ROOT, "HTTP floor of the single-item path: as many requests refused 400 by validation (API key, JSON, validation, problem+json; no command): %.1f s, %.0f requests/s, p50 %.1f ms, p99 %.1f ms; single-item / floor %.2f%n",
+                floorSeconds, SINGLE / floorSeconds, floor.percentileMs(50), floor.percentileMs(99), floorSeconds / singleSeconds)
                 + String.format(Locale.ROOT, "load average at end %s%n", load());
         System.out.println(report);
         Path out = Path.of("target", "bench", "ingestion-jar.txt");
@@ -153,25 +160,43 @@ class IngestionJarBenchmark {
 
     /** {@code count} single invoice registrations, at most {@value #CLIENTS} in flight; each latency into {@code latencies}. */
     private static double single(JarPortal portal, String accountId, int count, long[] latencies) throws Exception {
+        return requests(portal, count, latencies, 201,
+                i -> JSON.writeValueAsString(BatchIngestionBenchmark.invoiceBody(accountId, "S" + i)));
+    }
+
+    /**
+     * The HTTP floor of the single-item path: as many requests by as many clients, with an amount of three decimals,
+     * answered 400 by the same endpoint after the API key, the JSON decoding and the validation, before any command.
+     */
+    private static double floor(JarPortal portal, String accountId, int count, long[] latencies) throws Exception {
+        return requests(portal, count, latencies, 400, i -> JSON.writeValueAsString(IngestBodies.invoice(accountId, "F" + i,
+                BatchIngestionBenchmark.ISSUED, BatchIngestionBenchmark.DUE, List.of(IngestBodies.monthlyItem("LINK-F" + i, "100.001")))));
+    }
+
+    private interface Body {
+        String of(int i) throws Exception;
+    }
+
+    private static double requests(JarPortal portal, int count, long[] latencies, int expected, Body bodies) throws Exception {
         var inFlight = new Semaphore(CLIENTS);
         List<CompletableFuture<?>> all = new ArrayList<>(count);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
             int n = i;
-            String body = JSON.writeValueAsString(BatchIngestionBenchmark.invoiceBody(accountId, "S" + i));
+            String body = bodies.of(i);
             long sent = System.nanoTime();
             all.add(portal.http().sendAsync(HttpRequest.newBuilder(URI.create(portal.base() + "/api/ingest/invoices"))
                             .header("X-Api-Key", API_KEY).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> {
                         inFlight.release();
-                        if (e == null && r.statusCode() == 201) latencies[n] = System.nanoTime() - sent;
+                        if (e == null && r.statusCode() == expected) latencies[n] = System.nanoTime() - sent;
                     }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = Latencies.secondsSince(start);
-        for (int i = 0; i < count; i++) assertThat(latencies[i]).as("request %d answered 201", i).isPositive();
+        for (int i = 0; i < count; i++) assertThat(latencies[i]).as("request %d answered %d", i, expected).isPositive();
         return seconds;
     }
 

@@ -86,6 +86,8 @@ class ExportBenchmark {
         lines.add(String.format("Export benchmark: %,d invoice rows x 6 columns, app at -Xmx512m (embedded mode, %s read store), read model filled in %.1f s", ROWS, STORE, fillSeconds));
         Run rawXlsx = rawXlsx();
         Run rawCsv = rawCsv();
+        // the query read once untimed, so that the timed read finds the store's code as warm as the exports will
+        storeRead(mongoPort, account.accountId());
         Run read = storeRead(mongoPort, account.accountId());
         lines.add(String.format("store read alone: the export's query through the MongoDB driver from this JVM, every row's fields read: %8.0f rows/s (%.1f s)",
                 read.rowsPerSecond(), read.seconds()));

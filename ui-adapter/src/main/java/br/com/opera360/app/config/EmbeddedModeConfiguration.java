@@ -167,7 +167,7 @@ class EmbeddedModeConfiguration {
 
     /**
      * Concurrent single-item ingestion requests committed together: H2 commits one transaction at a time, each
-     * written and synced on its own (see {@link GroupedIngestions}).
+     * written to the file on its own (see {@link GroupedIngestions}).
      */
     @Bean
     SingleIngestions groupedIngestions(GroupCommit groupCommit, MeterRegistry meters) {

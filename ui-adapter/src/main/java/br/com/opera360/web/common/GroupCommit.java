@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Group commit of a batch's chunk: its lines run in one unit of work, so their events reach the event store in one
- * transaction (one JDBC batch, one synchronous H2 commit) instead of one each. Every line's command still runs in a
+ * Group commit of a batch's chunk (and of the single-item requests {@link GroupedIngestions} gathers): its lines run
+ * in one unit of work, so their events reach the event store in one transaction (one JDBC batch, one synchronous H2
+ * commit) instead of one each. Every line's command still runs in a
  * unit of work of its own, which Axon's {@code SimpleCommandBus} nests in the chunk's ({@code DefaultUnitOfWork}
  * joins the thread's current one; the nested Spring transaction only participates, and
  * {@code SpringTransactionManager} never rolls back a transaction it did not start):

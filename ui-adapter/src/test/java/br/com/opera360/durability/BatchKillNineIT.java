@@ -145,7 +145,7 @@ class BatchKillNineIT {
     }
 
     /** {@code <number>#<sequence>} of every invoice event of the account, read from the H2 file of the stopped application. */
-    private static Set<String> storedLines(Path data, String accountId) throws SQLException {
+    static Set<String> storedLines(Path data, String accountId) throws SQLException {
         String url = "jdbc:h2:file:" + data.resolve("eventstore/events");
         Set<String> lines = new HashSet<>();
         try (var connection = DriverManager.getConnection(url, "sa", "");
@@ -162,10 +162,15 @@ class BatchKillNineIT {
     }
 
     private static String invoiceLine(String accountId, String number) throws Exception {
-        return JSON.writeValueAsString(Map.of("type", "invoice", "data", Map.of("accountId", accountId, "number", number,
+        return JSON.writeValueAsString(Map.of("type", "invoice", "data", invoice(accountId, number)));
+    }
+
+    /** The body of {@code POST /api/ingest/invoices} for one 100.00 invoice {@code number}. */
+    static Map<String, Object> invoice(String accountId, String number) {
+        return Map.of("accountId", accountId, "number", number,
                 "issueDate", "2026-03-01", "dueDate", "2026-03-20", "issuer", "M2M Telecomunicações S.A.",
                 "items", List.of(Map.of("designation", "LINK-" + number, "serviceType", "Link Dedicado",
-                        "description", "Mensalidade", "amount", new BigDecimal("100.00"))))));
+                        "description", "Mensalidade", "amount", new BigDecimal("100.00"))));
     }
 
     private static String paymentLine(String accountId, String number) throws Exception {

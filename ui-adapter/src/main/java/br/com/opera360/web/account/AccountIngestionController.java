@@ -8,7 +8,6 @@ import br.com.opera360.kernel.common.Rejected;
 import br.com.opera360.web.common.Commands;
 import br.com.opera360.web.common.IngestionAnswer;
 import br.com.opera360.web.common.IngestionType;
-import br.com.opera360.web.common.SingleIngestions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
@@ -29,11 +28,9 @@ import java.util.Map;
 class AccountIngestionController implements IngestionType.Provider {
     private final Commands commands;
     private final QueryGateway queries;
-    private final SingleIngestions ingestions;
 
-    AccountIngestionController(Commands commands, QueryGateway queries, SingleIngestions ingestions) {
+    AccountIngestionController(Commands commands, QueryGateway queries) {
         this.commands = commands;
-        this.ingestions = ingestions;
         this.queries = queries;
     }
 
@@ -45,7 +42,9 @@ class AccountIngestionController implements IngestionType.Provider {
     @Operation(summary = "Cadastra uma conta de cliente, o perfil Administrador e o usuário Administrador")
     @PostMapping(path = "/api/ingest/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> register(@RequestBody RegisterAccountRequest body) {
-        return ingestions.run(account(body)).map(IngestionAnswer::toResponse);
+        // never in a group commit (SingleIngestions): the Administrator's temporary password is hashed after the
+        // commit, on the committing thread, and a tenth of a second of BCrypt would hold every request of its group
+        return account(body).map(IngestionAnswer::toResponse);
     }
 
     Mono<IngestionAnswer> account(RegisterAccountRequest body) {

@@ -43,6 +43,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class ProjectionReplayBenchmark extends ApiTest {
     static final int N = Integer.getInteger("bench.events", 100_000);
     static final int APPEND_BATCH = 1_000;
+    /** Further raw + replay pairs of 2N after the first (the ratio's spread between runs is wide: report them all). */
+    static final int REPEATS = Integer.getInteger("bench.repeats", 0);
     static final String ACCOUNT = "bench-replay";
 
     @Autowired
@@ -65,6 +67,17 @@ class ProjectionReplayBenchmark extends ApiTest {
         Run secondRaw = rawInsertMany(2 * N, true);
         Run second = replay(2 * N);
 
+        List<Double> ratios2n = new ArrayList<>(List.of(second.perSecond() / secondRaw.perSecond()));
+        for (int k = 0; k < REPEATS; k++) {
+            Run raw = rawInsertMany(2 * N, true);
+            Run again = replay(2 * N);
+            ratios2n.add(again.perSecond() / raw.perSecond());
+            System.out.printf(Locale.ROOT, "repeat %d: raw %.1f s, replay %.1f s, ratio %.2f%n", k + 1, raw.seconds, again.seconds,
+                    again.perSecond() / raw.perSecond());
+        }
+        List<Double> sorted = ratios2n.stream().sorted().toList();
+        String repeats = String.format(Locale.ROOT, "ratio replay/raw at 2N over %d raw + replay pairs: %s, median %.2f%n",
+                ratios2n.size(), ratios2n.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), sorted.get(sorted.size() / 2));
         double linearity = second.seconds / first.seconds;
         String figures = String.format(Locale.ROOT, """
                 PROJECTION REPLAY ("invoice" group, %d and %d InvoiceRegistered events, one read-model document each)
@@ -78,6 +91,7 @@ class ProjectionReplayBenchmark extends ApiTest {
                 second.perSecond() / secondRaw.perSecond(), linearity,
                 firstBare.seconds, firstBare.perSecond(), first.perSecond() / firstBare.perSecond(),
                 secondBare.seconds, secondBare.perSecond(), second.perSecond() / secondBare.perSecond());
+        figures += repeats;
         System.out.println(figures);
         Path out = Path.of("target/bench/projection-replay.txt");
         Files.createDirectories(out.getParent());

@@ -66,6 +66,11 @@ public final class GroupedIngestions implements SingleIngestions, DisposableBean
         });
     }
 
+    /** The committer thread (tests interrupt it). */
+    Thread committer() {
+        return committer;
+    }
+
     /** Requests waiting for the committer now. */
     int waiting() {
         return waiting.size();
@@ -85,9 +90,9 @@ public final class GroupedIngestions implements SingleIngestions, DisposableBean
                 List<Signal<IngestionAnswer>> results = groupCommit.run(group, GroupedIngestions::handle);
                 for (int i = 0; i < group.size(); i++) group.get(i).complete(results.get(i));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // only destroy() ends the committer: a stray interrupt must not leave later requests unanswered
+                log.warn("The ingestion committer was interrupted; it goes on");
                 group.forEach(p -> p.answer.completeExceptionally(e));
-                return;
             } catch (RuntimeException | Error e) {
                 // never leave a request unanswered, never let the committer die
                 log.error("A group of {} ingestion requests failed", group.size(), e);

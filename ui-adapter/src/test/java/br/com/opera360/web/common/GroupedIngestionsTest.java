@@ -65,6 +65,16 @@ class GroupedIngestionsTest {
                 .isEqualTo(Map.of("run", "next"));
     }
 
+    @Test
+    void an_interrupted_committer_goes_on_answering() throws Exception {
+        grouped.committer().interrupt();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !grouped.committer().isInterrupted());
+
+        assertThat(grouped.run(Mono.fromCallable(() -> answer("after"))).toFuture().get(10, TimeUnit.SECONDS).body())
+                .isEqualTo(Map.of("run", "after"));
+        assertThat(grouped.committer().isAlive()).isTrue();
+    }
+
     private IngestionAnswer answer(String run) {
         runs.add(run);
         return IngestionAnswer.of(true, Map.of("run", run));

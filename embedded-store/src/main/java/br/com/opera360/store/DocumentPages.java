@@ -62,19 +62,7 @@ final class DocumentPages {
     static Iterator<Document> project(Iterator<Document> documents, Document projection, String idField, boolean copies) {
         UnaryOperator<Document> project = projection != null && !projection.isEmpty()
                 ? StockInternals.projection(projection, idField) : UnaryOperator.identity();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return documents.hasNext();
-            }
-
-            @Override
-            public Document next() {
-                Document document = documents.next();
-                if (copies) document = document.cloneDeeply();
-                return project.apply(document);
-            }
-        };
+        return new MappedIterator<>(documents, document -> project.apply(copies ? document.cloneDeeply() : document));
     }
 
 }

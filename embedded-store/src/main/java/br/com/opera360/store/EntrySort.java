@@ -63,17 +63,7 @@ final class EntrySort {
         }
         chosen.sort(byKeys);
         Iterator<IndexEntry> page = chosen.subList(Math.min(skip, chosen.size()), chosen.size()).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return page.hasNext();
-            }
-
-            @Override
-            public Document next() {
-                return snapshot.document(page.next().id);
-            }
-        };
+        return new MappedIterator<>(page, entry -> snapshot.document(entry.id));
     }
 
     /**

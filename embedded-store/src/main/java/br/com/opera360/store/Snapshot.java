@@ -38,18 +38,8 @@ final class Snapshot implements AutoCloseable {
     /** Every document, in id order (or reversed), each decoded as it is reached. */
     Iterator<Document> documents(boolean reverse) {
         org.h2.mvstore.Cursor<Object, Object> cursor = data.cursor(dataRoot, null, null, reverse);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public Document next() {
-                cursor.next();
-                return StoredDocument.of(cursor.getValue());
-            }
-        };
+        // the cursor hands out keys (ids); the value is the one it has just reached
+        return new MappedIterator<>(cursor, id -> StoredDocument.of(cursor.getValue()));
     }
 
     long documentCount() {

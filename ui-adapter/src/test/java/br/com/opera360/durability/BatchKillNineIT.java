@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +40,8 @@ class BatchKillNineIT {
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        System.setProperty("jdk.httpclient.keepalive.timeout", "1");
-    }
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    private final Path work = Path.of("target", "batchkill", run).toAbsolutePath();
+    private final HttpClient http = AppProcess.httpClient();
+    private final Path work = AppProcess.workDir("batchkill");
 
     @AfterEach
     void no_application_outlives_the_test() {
@@ -58,7 +50,7 @@ class BatchKillNineIT {
 
     @Test
     void a_kill_9_mid_batch_keeps_every_answered_line_and_each_cut_off_line_whole_or_absent() throws Exception {
-        Path jar = AppProcess.neutralCopy(jar(), work);
+        Path jar = AppProcess.neutralCopy(AppProcess.builtJar(), work);
         Path data = work.resolve("data");
         var first = AppProcess.start(jar, data, API_KEY, work.resolve("1-batch.log"));
         first.awaitHealthy(http, STARTUP);
@@ -176,11 +168,5 @@ class BatchKillNineIT {
     private static String paymentLine(String accountId, String number) throws Exception {
         return JSON.writeValueAsString(Map.of("type", "payment", "data", Map.of("accountId", accountId,
                 "invoiceNumber", number, "amount", new BigDecimal("40.00"), "paidOn", "2026-03-10")));
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("opera360.jar", "target/opera360.jar")).toAbsolutePath();
-        assertThat(jar).as("the application jar (mvn package builds it)").isRegularFile();
-        return jar;
     }
 }

@@ -36,7 +36,7 @@ class ExportRestartIT {
 
     @Test
     void an_export_running_when_the_process_is_killed_ends_ready_after_the_restart() throws IOException {
-        Path jar = AppProcess.neutralCopy(jar(), work);
+        Path jar = AppProcess.neutralCopy(AppProcess.builtJar(), work);
         Path data = work.resolve("data");
         int mongoPort = AppProcess.freePort();
         var settings = Map.of("OPERA360_EMBEDDED_MONGO_PORT", String.valueOf(mongoPort),
@@ -81,9 +81,4 @@ class ExportRestartIT {
         second.stop();
     }
 
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("opera360.jar", "target/opera360.jar")).toAbsolutePath();
-        assertThat(jar).as("the application jar (mvn package builds it)").isRegularFile();
-        return jar;
-    }
 }

@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +36,8 @@ class GroupedIngestionKillNineIT {
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        System.setProperty("jdk.httpclient.keepalive.timeout", "1");
-    }
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    private final Path work = Path.of("target", "groupkill", run).toAbsolutePath();
+    private final HttpClient http = AppProcess.httpClient();
+    private final Path work = AppProcess.workDir("groupkill");
 
     @AfterEach
     void no_application_outlives_the_test() {
@@ -54,7 +46,7 @@ class GroupedIngestionKillNineIT {
 
     @Test
     void a_kill_9_among_grouped_single_item_requests_keeps_every_answered_one() throws Exception {
-        Path jar = AppProcess.neutralCopy(Path.of(System.getProperty("opera360.jar", "target/opera360.jar")).toAbsolutePath(), work);
+        Path jar = AppProcess.neutralCopy(AppProcess.builtJar(), work);
         Path data = work.resolve("data");
         var first = AppProcess.start(jar, data, API_KEY, work.resolve("1-burst.log"));
         first.awaitHealthy(http, STARTUP);

@@ -72,16 +72,7 @@ class KillNineIT {
     private static final Duration REBUILD_DEADLINE = Duration.ofMinutes(2);
     private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("(?m)^Senha temporária: \\S+$");
 
-    static {
-        // The JDK client keeps idle connections for 20 minutes, and the application's graceful shutdown waits for open
-        // connections up to its 30 s phase timeout; idle ones closed after 1 s let SIGTERM end the application at once.
-        System.setProperty("jdk.httpclient.keepalive.timeout", "1");
-    }
-
-    private final HttpClient http = HttpClient.newBuilder()
-                                              .version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5))
-                                              .build();
+    private final HttpClient http = AppProcess.httpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     private final Path work = Path.of("target", "killnine", run).toAbsolutePath();
@@ -93,7 +84,7 @@ class KillNineIT {
 
     @Test
     void every_acknowledged_registration_survives_a_kill_9_and_the_read_models_equal_a_rebuild_from_the_events() throws Exception {
-        Path jar = AppProcess.neutralCopy(jar(), work);
+        Path jar = AppProcess.neutralCopy(AppProcess.builtJar(), work);
         Path data = work.resolve("data");
 
         // 1. A burst of registrations; SIGKILL the instant the last wanted acknowledgement arrives.
@@ -359,11 +350,6 @@ class KillNineIT {
         }
     }
 
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("opera360.jar", "target/opera360.jar")).toAbsolutePath();
-        assertThat(jar).as("the application jar (mvn package builds it)").isRegularFile();
-        return jar;
-    }
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {

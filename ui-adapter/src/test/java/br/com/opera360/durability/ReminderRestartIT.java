@@ -36,7 +36,7 @@ class ReminderRestartIT {
 
     @Test
     void a_reminder_scheduled_before_a_crash_goes_out_after_the_restart_once_and_only_once() {
-        Path jar = AppProcess.neutralCopy(jar(), work);
+        Path jar = AppProcess.neutralCopy(AppProcess.builtJar(), work);
         Path data = work.resolve("data");
         int mongoPort = AppProcess.freePort();
         String port = String.valueOf(mongoPort);
@@ -97,9 +97,4 @@ class ReminderRestartIT {
         return digestsTo(outbox, email);
     }
 
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("opera360.jar", "target/opera360.jar")).toAbsolutePath();
-        assertThat(jar).as("the application jar (mvn package builds it)").isRegularFile();
-        return jar;
-    }
 }

@@ -3,8 +3,6 @@ package br.com.opera360.web.common;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Group commit for concurrent single-item ingestion requests, the embedded mode's answer to H2 committing one
  * transaction at a time (with {@code WRITE_DELAY=0} every commit writes its changes to the file itself, under one lock;
  * H2 has no group commit of its own that keeps an acknowledged write durable). A request is queued; one committer
- * thread takes every request waiting (up to {@link #MAX_GROUP}) and runs them as a batch's chunk runs its lines
+ * thread takes every request waiting (up to {@link GroupCommit#DEFAULT_CHUNK}) and runs them as a batch's chunk runs its lines
  * ({@link GroupCommit}): each command in its own nested unit of work, one store transaction for all, every request
  * answered with its own result after that commit. A lone request runs at once, as before; requests that arrive while
  * a group commits form the next group, so the more clients wait, the fewer commits per request.
@@ -34,8 +32,6 @@ import java.util.concurrent.TimeUnit;
  * has one request in flight per connection): a client faster than the store gets slower answers, not errors.
  */
 public final class GroupedIngestions implements SingleIngestions, DisposableBean {
-    /** The batch's chunk size: past it, a group's own work outweighs the commit it shares. */
-    static final int MAX_GROUP = 200;
     private static final Logger log = LoggerFactory.getLogger(GroupedIngestions.class);
 
     private final GroupCommit groupCommit;
@@ -83,7 +79,7 @@ public final class GroupedIngestions implements SingleIngestions, DisposableBean
                 Pending first = waiting.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 group.add(first);
-                waiting.drainTo(group, MAX_GROUP - 1);
+                waiting.drainTo(group, GroupCommit.DEFAULT_CHUNK - 1);
                 group.removeIf(p -> p.answer.isCancelled());
                 if (group.isEmpty()) continue;
                 groupSizes.record(group.size());
@@ -104,18 +100,8 @@ public final class GroupedIngestions implements SingleIngestions, DisposableBean
     /** One request's command, on the committer thread; its own failure is its answer, not the group's. */
     private static Signal<IngestionAnswer> handle(Pending pending) {
         Signal<IngestionAnswer> result = pending.ingestion.materialize().block();
-        if (result != null && result.isOnError() && lockFailure(result.getThrowable()) && CurrentUnitOfWork.isStarted()) {
-            // a deadlock between groups is no request's fault: the group is rolled back and run one by one
-            throw new GroupAbandoned(result.getThrowable());
-        }
+        if (result.isOnError()) GroupCommit.rethrowIfChunksConflict(result.getThrowable());
         return result;
-    }
-
-    private static boolean lockFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof LockAcquisitionFailedException) return true;
-        }
-        return false;
     }
 
     @Override
@@ -131,15 +117,9 @@ public final class GroupedIngestions implements SingleIngestions, DisposableBean
         }
 
         void complete(Signal<IngestionAnswer> result) {
-            if (result == null || result.isOnComplete()) answer.completeExceptionally(new IllegalStateException("no answer"));
+            if (result.isOnComplete()) answer.completeExceptionally(new IllegalStateException("no answer"));
             else if (result.isOnError()) answer.completeExceptionally(result.getThrowable());
             else answer.complete(result.get());
-        }
-    }
-
-    private static final class GroupAbandoned extends RuntimeException {
-        GroupAbandoned(Throwable cause) {
-            super("aggregate locks conflicted with another group; running its requests one by one", cause);
         }
     }
 }

@@ -135,7 +135,10 @@ class BatchIngestionController {
         }
         return Mono.defer(() -> dispatch(line.bytes()))
                    .map(answer -> new Outcome(line.number(), answer, null))
-                   .onErrorResume(e -> Mono.just(new Outcome(line.number(), null, rejection(line.number(), e))))
+                   .onErrorResume(e -> {
+                       GroupCommit.rethrowIfChunksConflict(e);
+                       return Mono.just(new Outcome(line.number(), null, rejection(line.number(), e)));
+                   })
                    .contextWrite(ctx -> ctx.putAll(requestContext).put(Commands.ON_CALLING_THREAD, true))
                    .block();
     }

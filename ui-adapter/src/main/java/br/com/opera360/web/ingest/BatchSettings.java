@@ -1,5 +1,6 @@
 package br.com.opera360.web.ingest;
 
+import br.com.opera360.web.common.GroupCommit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -11,10 +12,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("opera360.ingest.batch")
 class BatchSettings {
-    static final int DEFAULT_CHUNK_LINES = 200;
 
     private volatile DataSize maxBytes;
-    private volatile int chunkLines = DEFAULT_CHUNK_LINES;
+    private volatile int chunkLines = GroupCommit.DEFAULT_CHUNK;
 
     public DataSize getMaxBytes() {
         return maxBytes;

@@ -1,5 +1,6 @@
 package br.com.opera360.web.common;
 
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -57,5 +58,22 @@ class GroupCommitTest {
     void a_single_line_needs_no_chunk() {
         assertThat(new GroupCommit(NoTransactionManager.INSTANCE).run(List.of("a"), this::handle)).containsExactly("A");
         assertThat(handled).containsExactly("a alone");
+    }
+
+    /** Chunks hold their aggregates' locks until they commit: a lock conflict with another chunk is the chunk's, not the line's. */
+    @Test
+    void a_line_whose_locks_conflict_with_another_chunk_makes_its_chunk_run_line_by_line() {
+        var results = new GroupCommit(NoTransactionManager.INSTANCE).run(List.of("a", "b"), item -> {
+            String answer = handle(item);
+            if (item.equals("b")) {
+                var conflict = new DeadlockException("b's invoice is locked by another chunk that waits for this one");
+                GroupCommit.rethrowIfChunksConflict(conflict);
+                return "conflict answered alone";
+            }
+            return answer;
+        });
+
+        assertThat(handled).containsExactly("a in the chunk", "b in the chunk", "a alone", "b alone");
+        assertThat(results).containsExactly("A", "conflict answered alone");
     }
 }

@@ -1,9 +1,11 @@
 package br.com.opera360.web.common;
 
 import br.com.opera360.testing.ApiTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import reactor.core.publisher.Mono;
 
@@ -87,6 +89,48 @@ class GroupedIngestionApiTest extends ApiTest {
         assertThat(eventsOf(accountId + ":G-2")).as("G-2: registration and payment").isEqualTo(2);
         assertThat(eventsOf(accountId + ":G-4")).isZero();
         assertThat(eventsOf("conta-que-nao-existe:G-3")).isZero();
+    }
+
+    /** Each request of a group keeps its own caller and correlation id in its events (the audit shows them). */
+    @Test
+    void each_request_of_a_group_records_its_own_caller_and_correlation_id() throws Exception {
+        GroupedIngestions grouped = (GroupedIngestions) ingestions;
+        String accountId = newAccount().accountId();
+        var summary = meters.get("opera360.ingest.group.size").summary();
+        long groupsBefore = summary.count();
+        var release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            var holder = grouped.run(Mono.fromCallable(() -> {
+                release.await(1, TimeUnit.MINUTES);
+                return IngestionAnswer.of(false, Map.of());
+            })).toFuture();
+            await().atMost(Duration.ofSeconds(10)).until(() -> grouped.waiting() == 0 && summary.count() == groupsBefore + 1);
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int n = i;
+                answers.add(CompletableFuture.supplyAsync(() -> web.post().uri("/api/ingest/invoices").header("X-Api-Key", API_KEY)
+                        .header("X-Correlation-Id", "grupo-" + accountId + "-" + n).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(invoice(accountId, "M-" + n, "10.00")).exchange().returnResult(String.class).getStatus().value(), clients));
+                await().atMost(Duration.ofSeconds(10)).until(() -> grouped.waiting() == n);
+            }
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            for (var answer : answers) assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            assertThat(summary.count()).as("the three requests in one group").isEqualTo(groupsBefore + 2);
+        } finally {
+            release.countDown();
+            clients.shutdownNow();
+        }
+        var json = new ObjectMapper();
+        for (int n = 1; n <= 3; n++) {
+            byte[] meta = jdbc.queryForObject("select metaData from DomainEventEntry where aggregateIdentifier = ?", byte[].class,
+                    accountId + ":M-" + n);
+            var node = json.readTree(meta);
+            assertThat(node.get("actor").asText()).isEqualTo("system:ingest");
+            assertThat(node.get("source").asText()).isEqualTo("ingest");
+            assertThat(node.get("correlationId").asText()).isEqualTo("grupo-" + accountId + "-" + n);
+        }
     }
 
     private int eventsOf(String aggregateIdentifier) {
